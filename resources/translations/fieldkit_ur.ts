@@ -1,0 +1,573 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ur">
+<context>
+    <name>About</name>
+    <message>
+        <source>About FieldKit</source>
+        <translation>FieldKit کے بارے میں</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FieldKit {version}&lt;/h3&gt;&lt;p&gt;Offline-first field inspections for mine sites: checklists, GPS tracks, photos, reports and sync with the central registry.&lt;/p&gt;&lt;p&gt;Data folder: &lt;code&gt;{data_dir}&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Qt {qt} on {os}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FieldKit {version}&lt;/h3&gt;&lt;p&gt;کان کنی کی سائٹس کے لیے آف لائن اولین فیلڈ معائنے: چیک لسٹیں، GPS ٹریکس، تصاویر، رپورٹیں اور مرکزی رجسٹری کے ساتھ ہم وقت سازی۔&lt;/p&gt;&lt;p&gt;ڈیٹا فولڈر: &lt;code&gt;{data_dir}&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Qt {qt}، {os} پر&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>غیر متوقع خرابی</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+Your saved work is safe: every change is stored when it is made. The details are in the log file:
+{log}</source>
+        <translation>کچھ غلط ہو گیا: {error}
+
+آپ کا کام محفوظ ہے: ہر تبدیلی کرتے ہی محفوظ کر لی جاتی ہے۔ تفصیلات لاگ فائل میں ہیں:
+{log}</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderForm</name>
+    <message>
+        <source>What is inspected, e.g. Tailings dam monthly inspection</source>
+        <translation>کس چیز کا معائنہ، مثلاً ٹیلنگز ڈیم کا ماہانہ معائنہ</translation>
+    </message>
+    <message>
+        <source>e.g. Clear, NW wind 20 km/h, dusty</source>
+        <translation>مثلاً صاف، شمال مغربی ہوا 20 km/h، گرد آلود</translation>
+    </message>
+    <message>
+        <source>Notes for the whole inspection</source>
+        <translation>پورے معائنے کے نوٹس</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>سائٹ:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>&amp;Inspector:</source>
+        <translation>معائنہ کار:</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>چیک لسٹ:</translation>
+    </message>
+    <message>
+        <source>&amp;Planned:</source>
+        <translation>مقررہ وقت:</translation>
+    </message>
+    <message>
+        <source>&amp;Started:</source>
+        <translation>آغاز:</translation>
+    </message>
+    <message>
+        <source>&amp;Finished:</source>
+        <translation>اختتام:</translation>
+    </message>
+    <message>
+        <source>&amp;Weather:</source>
+        <translation>موسم:</translation>
+    </message>
+    <message>
+        <source>Te&amp;mperature:</source>
+        <translation>درجہ حرارت:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>نوٹس:</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>کوئی منتخب نہیں</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(کوئی نہیں)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionTableModel</name>
+    <message>
+        <source>Inspection</source>
+        <extracomment>Column -&gt; sort key of :class:`InspectionQuery` (``None``: not sortable).</extracomment>
+        <translation>معائنہ</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>سائٹ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>اختتام</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>معائنہ کار</translation>
+    </message>
+    <message>
+        <source>Changed on this laptop; not yet synced</source>
+        <translation>اس لیپ ٹاپ پر تبدیل کیا گیا؛ ابھی ہم وقت ساز نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(بے عنوان)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionView</name>
+    <message>
+        <source>Submit for review</source>
+        <translation>جائزے کے لیے جمع کریں</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>منظور کریں</translation>
+    </message>
+    <message>
+        <source>Return for correction…</source>
+        <translation>درستی کے لیے واپس کریں…</translation>
+    </message>
+    <message>
+        <source>&amp;Header</source>
+        <translation>بنیادی معلومات</translation>
+    </message>
+    <message>
+        <source>Select an inspection on the left, or press Ctrl+N to start a new one.</source>
+        <translation>دائیں جانب سے کوئی معائنہ منتخب کریں، یا نیا معائنہ شروع کرنے کے لیے Ctrl+N دبائیں۔</translation>
+    </message>
+    <message>
+        <source>(untitled inspection)</source>
+        <translation>(بے عنوان معائنہ)</translation>
+    </message>
+    <message>
+        <source>· not yet synced</source>
+        <translation>· ابھی ہم وقت ساز نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>· synced</source>
+        <translation>· ہم وقت ساز</translation>
+    </message>
+    <message>
+        <source>Returned by {name} on {when}: {comment}</source>
+        <translation>{name} نے {when} کو واپس کیا: {comment}</translation>
+    </message>
+    <message>
+        <source>Read-only: approved.</source>
+        <translation>صرف پڑھنے کے لیے: منظور شدہ۔</translation>
+    </message>
+    <message>
+        <source>Read-only until a supervisor returns it for correction.</source>
+        <translation>صرف پڑھنے کے لیے، جب تک سپروائزر اسے درستی کے لیے واپس نہ کرے۔</translation>
+    </message>
+    <message>
+        <source>Return for correction</source>
+        <translation>درستی کے لیے واپس کریں</translation>
+    </message>
+    <message>
+        <source>What must the inspector correct?</source>
+        <translation>معائنہ کار کو کیا درست کرنا ہے؟</translation>
+    </message>
+</context>
+<context>
+    <name>Inspections</name>
+    <message>
+        <source>Unknown sort order {sort!r}.</source>
+        <translation>نامعلوم ترتیب {sort!r}۔</translation>
+    </message>
+    <message>
+        <source>No inspection with id {id}.</source>
+        <translation>آئی ڈی {id} والا کوئی معائنہ موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>موسم</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>نوٹس</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>مقررہ وقت</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>آغاز کا وقت</translation>
+    </message>
+    <message>
+        <source>Finish time</source>
+        <translation>اختتام کا وقت</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>درجہ حرارت</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>معائنہ کار</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>چیک لسٹ</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>سائٹ</translation>
+    </message>
+    <message>
+        <source>{field} must be text.</source>
+        <translation>{field} متن ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>{field} is longer than {limit} characters.</source>
+        <translation>{field} میں {limit} سے زیادہ حروف ہیں۔</translation>
+    </message>
+    <message>
+        <source>{field} must be a date and time with a time zone.</source>
+        <translation>{field} ٹائم زون سمیت تاریخ اور وقت ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>The temperature must be a number.</source>
+        <translation>درجہ حرارت ایک عدد ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>A temperature of {value} °C is outside -60 to 70 °C.</source>
+        <translation>{value} °C کا درجہ حرارت -60 سے 70 °C کی حد سے باہر ہے۔</translation>
+    </message>
+    <message>
+        <source>{field} cannot be edited.</source>
+        <translation>{field} میں ترمیم نہیں کی جا سکتی۔</translation>
+    </message>
+    <message>
+        <source>Unknown {field}: {value}.</source>
+        <translation>نامعلوم {field}: {value}۔</translation>
+    </message>
+    <message>
+        <source>The inspection cannot finish before it started.</source>
+        <translation>معائنہ شروع ہونے سے پہلے ختم نہیں ہو سکتا۔</translation>
+    </message>
+    <message>
+        <source>This inspection is {status}: it can only be edited while it is a draft or after a supervisor returned it.</source>
+        <translation>یہ معائنہ {status} ہے: اس میں ترمیم صرف مسودے کی حالت میں یا سپروائزر کے واپس کرنے کے بعد ہو سکتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Unknown status {status!r}.</source>
+        <translation>نامعلوم حیثیت {status!r}۔</translation>
+    </message>
+    <message>
+        <source>An inspection that is {old} cannot become {new}.</source>
+        <translation>معائنے کی حیثیت {old} سے {new} میں تبدیل نہیں ہو سکتی۔</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can approve or return an inspection.</source>
+        <translation>صرف سپروائزر ہی معائنہ منظور یا واپس کر سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Say what must be corrected when returning an inspection.</source>
+        <translation>معائنہ واپس کرتے وقت بتائیں کہ کیا درست کرنا ہے۔</translation>
+    </message>
+    <message>
+        <source>An approved inspection cannot be deleted.</source>
+        <translation>منظور شدہ معائنہ حذف نہیں کیا جا سکتا۔</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>FieldKit</source>
+        <translation>FieldKit</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>سائٹس</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sites&lt;/b&gt;</source>
+        <translation>&lt;b&gt;سائٹس&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Filter inspections (Ctrl+F)</source>
+        <translation>معائنے فلٹر کریں (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>تمام حیثیتیں</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>معائنے</translation>
+    </message>
+    <message>
+        <source>Data: {path}</source>
+        <translation>ڈیٹا: {path}</translation>
+    </message>
+    <message>
+        <source>&amp;New Inspection…</source>
+        <translation>نیا معائنہ…</translation>
+    </message>
+    <message>
+        <source>Start a new inspection at the selected site</source>
+        <translation>منتخب سائٹ پر نیا معائنہ شروع کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Inspection…</source>
+        <translation>معائنہ حذف کریں…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Delete</source>
+        <translation>حذف کالعدم کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>فلٹر…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <source>&amp;About FieldKit</source>
+        <translation>FieldKit کے بارے میں</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>ترمیم</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>منظر</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>مدد</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>تمام تبدیلیاں محفوظ ہو گئیں</translation>
+    </message>
+    <message>
+        <source>{count} inspections</source>
+        <translation>{count} معائنے</translation>
+    </message>
+    <message>
+        <source>1 inspection</source>
+        <translation>1 معائنہ</translation>
+    </message>
+    <message>
+        <source>{count} not yet synced</source>
+        <translation>{count} ابھی ہم وقت ساز نہیں ہوئے</translation>
+    </message>
+    <message>
+        <source>All synced</source>
+        <translation>سب ہم وقت ساز ہو گئے</translation>
+    </message>
+    <message>
+        <source>No sites</source>
+        <translation>کوئی سائٹ نہیں</translation>
+    </message>
+    <message>
+        <source>There are no sites yet: sync with the registry first.</source>
+        <translation>ابھی کوئی سائٹ موجود نہیں: پہلے رجسٹری کے ساتھ ہم وقت سازی کریں۔</translation>
+    </message>
+    <message>
+        <source>Delete inspection</source>
+        <translation>معائنہ حذف کریں</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” at {site}? You can undo this with Edit → Undo Delete.</source>
+        <translation>{site} پر “{title}” حذف کریں؟ آپ اسے ترمیم ← حذف کالعدم کریں سے واپس لا سکتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(بے عنوان)</translation>
+    </message>
+    <message>
+        <source>Inspection deleted.</source>
+        <translation>معائنہ حذف ہو گیا۔</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <source>New inspection</source>
+        <translation>نیا معائنہ</translation>
+    </message>
+    <message>
+        <source>e.g. Effluent sampling at the plant outfall</source>
+        <translation>مثلاً پلانٹ کے اخراجی مقام پر فضلہ آب کی نمونہ گیری</translation>
+    </message>
+    <message>
+        <source>(no checklist)</source>
+        <translation>(کوئی چیک لسٹ نہیں)</translation>
+    </message>
+    <message>
+        <source>I am on site: start the inspection now</source>
+        <translation>میں سائٹ پر ہوں: معائنہ ابھی شروع کریں</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>بنائیں</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>سائٹ:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>&amp;Checklist:</source>
+        <translation>چیک لسٹ:</translation>
+    </message>
+    <message>
+        <source>&amp;Inspector:</source>
+        <translation>معائنہ کار:</translation>
+    </message>
+    <message>
+        <source>&amp;Planned:</source>
+        <translation>مقررہ وقت:</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Not saved</source>
+        <translation>محفوظ نہیں ہوا</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateTimeEdit</name>
+    <message>
+        <source>Now</source>
+        <translation>ابھی</translation>
+    </message>
+    <message>
+        <source>Set to the current time</source>
+        <translation>موجودہ وقت درج کریں</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>خالی کریں</translation>
+    </message>
+</context>
+<context>
+    <name>SiteListModel</name>
+    <message>
+        <source>All sites ({count})</source>
+        <translation>تمام سائٹس ({count})</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>آپریٹر: {name}</translation>
+    </message>
+    <message>
+        <source>Partners: {names}</source>
+        <translation>شراکت دار: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>Sites</name>
+    <message>
+        <source>No site with code {code}.</source>
+        <translation>کوڈ {code} والی کوئی سائٹ موجود نہیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>FieldKit cannot start</source>
+        <translation>FieldKit شروع نہیں ہو سکا</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Draft</source>
+        <extracomment>Status changes a person may make: from -&gt; allowed targets. Statuses in which the inspector may still edit the record.</extracomment>
+        <translation>مسودہ</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>جمع شدہ</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>منظور شدہ</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>واپس شدہ</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>Cannot create the data folder {path}: {reason}</source>
+        <translation>ڈیٹا فولڈر {path} نہیں بنایا جا سکا: {reason}</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is not a folder.</source>
+        <translation>ڈیٹا فولڈر {path} فولڈر نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is not writable: {reason}</source>
+        <translation>ڈیٹا فولڈر {path} میں لکھا نہیں جا سکتا: {reason}</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged or unreadable: {reason}</source>
+        <translation>ڈیٹا بیس {path} خراب ہے یا پڑھا نہیں جا سکتا: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a FieldKit database.</source>
+        <translation>{path} ایک فولڈر ہے، FieldKit ڈیٹا بیس نہیں۔</translation>
+    </message>
+    <message>
+        <source>Cannot read the database {path}: {reason}</source>
+        <translation>ڈیٹا بیس {path} پڑھا نہیں جا سکا: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a FieldKit database (not an SQLite file). It was left untouched: move it away or choose another data folder with --data-dir.</source>
+        <translation>{path} FieldKit ڈیٹا بیس نہیں ہے (SQLite فائل نہیں)۔ اسے چھیڑا نہیں گیا: اسے کہیں اور منتقل کریں یا --data-dir کے ذریعے کوئی دوسرا ڈیٹا فولڈر منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>The database {path} is not writable: {reason}</source>
+        <translation>ڈیٹا بیس {path} میں لکھا نہیں جا سکتا: {reason}</translation>
+    </message>
+    <message>
+        <source>The database {path} was written by a newer FieldKit (schema {rev}). Install the newer FieldKit to open it; it was left untouched.</source>
+        <translation>ڈیٹا بیس {path} کو FieldKit کے نئے ورژن (اسکیما {rev}) نے لکھا ہے۔ اسے کھولنے کے لیے نیا FieldKit انسٹال کریں؛ اسے چھیڑا نہیں گیا۔</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database but not a FieldKit store. It was left untouched: choose another data folder with --data-dir.</source>
+        <translation>{path} ایک SQLite ڈیٹا بیس ہے مگر FieldKit کا ڈیٹا اسٹور نہیں۔ اسے چھیڑا نہیں گیا: --data-dir کے ذریعے کوئی دوسرا ڈیٹا فولڈر منتخب کریں۔</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,573 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh">
+<context>
+    <name>About</name>
+    <message>
+        <source>About FieldKit</source>
+        <translation>关于 FieldKit</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FieldKit {version}&lt;/h3&gt;&lt;p&gt;Offline-first field inspections for mine sites: checklists, GPS tracks, photos, reports and sync with the central registry.&lt;/p&gt;&lt;p&gt;Data folder: &lt;code&gt;{data_dir}&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Qt {qt} on {os}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FieldKit {version}&lt;/h3&gt;&lt;p&gt;离线优先的矿区现场检查工具：检查表、GPS 轨迹、照片、报告，以及与中央登记系统同步。&lt;/p&gt;&lt;p&gt;数据文件夹：&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Qt {qt}，运行于 {os}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+Your saved work is safe: every change is stored when it is made. The details are in the log file:
+{log}</source>
+        <translation>出现问题：{error}
+
+您的工作不会丢失：每次更改都会立即保存。详细信息见日志文件：
+{log}</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderForm</name>
+    <message>
+        <source>What is inspected, e.g. Tailings dam monthly inspection</source>
+        <translation>检查内容，例如：尾矿库月度检查</translation>
+    </message>
+    <message>
+        <source>e.g. Clear, NW wind 20 km/h, dusty</source>
+        <translation>例如：晴，西北风 20 km/h，扬尘</translation>
+    </message>
+    <message>
+        <source>Notes for the whole inspection</source>
+        <translation>整个检查的备注</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>矿区:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Inspector:</source>
+        <translation>检查员(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Checklist:</source>
+        <translation>检查表:</translation>
+    </message>
+    <message>
+        <source>&amp;Planned:</source>
+        <translation>计划时间(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Started:</source>
+        <translation>开始时间(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Finished:</source>
+        <translation>结束时间(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Weather:</source>
+        <translation>天气(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Te&amp;mperature:</source>
+        <translation>温度(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N):</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未指定）</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionTableModel</name>
+    <message>
+        <source>Inspection</source>
+        <extracomment>Column -&gt; sort key of :class:`InspectionQuery` (``None``: not sortable).</extracomment>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>矿区</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <source>Changed on this laptop; not yet synced</source>
+        <translation>已在本机修改，尚未同步</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionView</name>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Return for correction…</source>
+        <translation>退回修改…</translation>
+    </message>
+    <message>
+        <source>&amp;Header</source>
+        <translation>基本信息(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Select an inspection on the left, or press Ctrl+N to start a new one.</source>
+        <translation>请在左侧选择一项检查，或按 Ctrl+N 新建检查。</translation>
+    </message>
+    <message>
+        <source>(untitled inspection)</source>
+        <translation>（无标题检查）</translation>
+    </message>
+    <message>
+        <source>· not yet synced</source>
+        <translation>· 尚未同步</translation>
+    </message>
+    <message>
+        <source>· synced</source>
+        <translation>· 已同步</translation>
+    </message>
+    <message>
+        <source>Returned by {name} on {when}: {comment}</source>
+        <translation>{name} 于 {when} 退回：{comment}</translation>
+    </message>
+    <message>
+        <source>Read-only: approved.</source>
+        <translation>只读：已批准。</translation>
+    </message>
+    <message>
+        <source>Read-only until a supervisor returns it for correction.</source>
+        <translation>只读：主管退回修改后方可编辑。</translation>
+    </message>
+    <message>
+        <source>Return for correction</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>What must the inspector correct?</source>
+        <translation>检查员需要修改哪些内容？</translation>
+    </message>
+</context>
+<context>
+    <name>Inspections</name>
+    <message>
+        <source>Unknown sort order {sort!r}.</source>
+        <translation>未知的排序方式 {sort!r}。</translation>
+    </message>
+    <message>
+        <source>No inspection with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的检查。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>天气</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Finish time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>矿区</translation>
+    </message>
+    <message>
+        <source>{field} must be text.</source>
+        <translation>{field} 必须是文本。</translation>
+    </message>
+    <message>
+        <source>{field} is longer than {limit} characters.</source>
+        <translation>{field} 超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{field} must be a date and time with a time zone.</source>
+        <translation>{field} 必须是带时区的日期和时间。</translation>
+    </message>
+    <message>
+        <source>The temperature must be a number.</source>
+        <translation>温度必须是数字。</translation>
+    </message>
+    <message>
+        <source>A temperature of {value} °C is outside -60 to 70 °C.</source>
+        <translation>温度 {value} °C 超出 -60 至 70 °C 的范围。</translation>
+    </message>
+    <message>
+        <source>{field} cannot be edited.</source>
+        <translation>{field} 不可编辑。</translation>
+    </message>
+    <message>
+        <source>Unknown {field}: {value}.</source>
+        <translation>未知的 {field}：{value}。</translation>
+    </message>
+    <message>
+        <source>The inspection cannot finish before it started.</source>
+        <translation>检查的结束时间不能早于开始时间。</translation>
+    </message>
+    <message>
+        <source>This inspection is {status}: it can only be edited while it is a draft or after a supervisor returned it.</source>
+        <translation>此检查的状态为“{status}”：仅在草稿状态或被主管退回后才能编辑。</translation>
+    </message>
+    <message>
+        <source>Unknown status {status!r}.</source>
+        <translation>未知的状态 {status!r}。</translation>
+    </message>
+    <message>
+        <source>An inspection that is {old} cannot become {new}.</source>
+        <translation>检查状态不能从“{old}”变为“{new}”。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can approve or return an inspection.</source>
+        <translation>只有主管才能批准或退回检查。</translation>
+    </message>
+    <message>
+        <source>Say what must be corrected when returning an inspection.</source>
+        <translation>退回检查时请说明需要修改的内容。</translation>
+    </message>
+    <message>
+        <source>An approved inspection cannot be deleted.</source>
+        <translation>已批准的检查不能删除。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>FieldKit</source>
+        <translation>FieldKit</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>矿区</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sites&lt;/b&gt;</source>
+        <translation>&lt;b&gt;矿区&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Filter inspections (Ctrl+F)</source>
+        <translation>筛选检查 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查列表</translation>
+    </message>
+    <message>
+        <source>Data: {path}</source>
+        <translation>数据：{path}</translation>
+    </message>
+    <message>
+        <source>&amp;New Inspection…</source>
+        <translation>新建检查(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Start a new inspection at the selected site</source>
+        <translation>在所选矿区新建检查</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Inspection…</source>
+        <translation>删除检查(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>筛选(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About FieldKit</source>
+        <translation>关于 FieldKit(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
+    </message>
+    <message>
+        <source>{count} inspections</source>
+        <translation>{count} 项检查</translation>
+    </message>
+    <message>
+        <source>1 inspection</source>
+        <translation>1 项检查</translation>
+    </message>
+    <message>
+        <source>{count} not yet synced</source>
+        <translation>{count} 项尚未同步</translation>
+    </message>
+    <message>
+        <source>All synced</source>
+        <translation>已全部同步</translation>
+    </message>
+    <message>
+        <source>No sites</source>
+        <translation>没有矿区</translation>
+    </message>
+    <message>
+        <source>There are no sites yet: sync with the registry first.</source>
+        <translation>尚无矿区：请先与中央登记系统同步。</translation>
+    </message>
+    <message>
+        <source>Delete inspection</source>
+        <translation>删除检查</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” at {site}? You can undo this with Edit → Undo Delete.</source>
+        <translation>删除 {site} 的“{title}”？可通过“编辑 → 撤销删除”恢复。</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Inspection deleted.</source>
+        <translation>检查已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <source>New inspection</source>
+        <translation>新建检查</translation>
+    </message>
+    <message>
+        <source>e.g. Effluent sampling at the plant outfall</source>
+        <translation>例如：选厂排放口废水采样</translation>
+    </message>
+    <message>
+        <source>(no checklist)</source>
+        <translation>（无检查表）</translation>
+    </message>
+    <message>
+        <source>I am on site: start the inspection now</source>
+        <translation>我在现场：立即开始检查</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>矿区(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Checklist:</source>
+        <translation>检查表(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Inspector:</source>
+        <translation>检查员(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Planned:</source>
+        <translation>计划时间(&amp;P):</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateTimeEdit</name>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Set to the current time</source>
+        <translation>设为当前时间</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>SiteListModel</name>
+    <message>
+        <source>All sites ({count})</source>
+        <translation>全部矿区（{count}）</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>运营方：{name}</translation>
+    </message>
+    <message>
+        <source>Partners: {names}</source>
+        <translation>合作方：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>Sites</name>
+    <message>
+        <source>No site with code {code}.</source>
+        <translation>不存在代码为 {code} 的矿区。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>FieldKit cannot start</source>
+        <translation>FieldKit 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Draft</source>
+        <extracomment>Status changes a person may make: from -&gt; allowed targets. Statuses in which the inspector may still edit the record.</extracomment>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>Cannot create the data folder {path}: {reason}</source>
+        <translation>无法创建数据文件夹 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is not a folder.</source>
+        <translation>数据文件夹 {path} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is not writable: {reason}</source>
+        <translation>数据文件夹 {path} 不可写入：{reason}</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged or unreadable: {reason}</source>
+        <translation>数据库 {path} 已损坏或无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a FieldKit database.</source>
+        <translation>{path} 是文件夹，不是 FieldKit 数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot read the database {path}: {reason}</source>
+        <translation>无法读取数据库 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a FieldKit database (not an SQLite file). It was left untouched: move it away or choose another data folder with --data-dir.</source>
+        <translation>{path} 不是 FieldKit 数据库（不是 SQLite 文件），未作任何改动：请将其移走，或用 --data-dir 选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The database {path} is not writable: {reason}</source>
+        <translation>数据库 {path} 不可写入：{reason}</translation>
+    </message>
+    <message>
+        <source>The database {path} was written by a newer FieldKit (schema {rev}). Install the newer FieldKit to open it; it was left untouched.</source>
+        <translation>数据库 {path} 由更新版本的 FieldKit 写入（架构版本 {rev}）。请安装新版 FieldKit 后再打开；该数据库未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database but not a FieldKit store. It was left untouched: choose another data folder with --data-dir.</source>
+        <translation>{path} 是 SQLite 数据库，但不是 FieldKit 数据存储，未作任何改动：请用 --data-dir 选择其他数据文件夹。</translation>
+    </message>
+</context>
+</TS>

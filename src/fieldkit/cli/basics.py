@@ -1,0 +1,131 @@
+"""``fieldkit gui``, ``demo``, ``inspections`` and ``sites``."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+from fieldkit import services
+from fieldkit.cli.output import local_time, print_json, print_table
+from fieldkit.store import Store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    gui.add_argument("--lang", help="interface language: en, ur or zh (default: the system's)")
+    gui.set_defaults(handler=run_gui)
+
+    demo = sub.add_parser("demo", help="fill the local store with a realistic demo (idempotent)")
+    demo.add_argument("--quiet", action="store_true", help="print nothing when all is well")
+    demo.set_defaults(handler=run_demo)
+
+    insp = sub.add_parser("inspections", help="list and show inspections")
+    insp_sub = insp.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ls = insp_sub.add_parser("list", help="inspections, newest first")
+    ls.add_argument("--json", action="store_true", help="print a JSON list (stable keys)")
+    ls.add_argument("--site", metavar="CODE", help="only this site")
+    ls.add_argument("--status", choices=("draft", "submitted", "approved", "returned"))
+    ls.add_argument("--search", metavar="TEXT", default="", help="only rows containing TEXT")
+    ls.set_defaults(handler=list_inspections)
+    show = insp_sub.add_parser("show", help="one inspection's header and audit trail")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=show_inspection)
+
+    sites = sub.add_parser("sites", help="sites in the local store")
+    sites_sub = sites.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sls = sites_sub.add_parser("list", help="sites by name")
+    sls.add_argument("--json", action="store_true", help="print a JSON list (stable keys)")
+    sls.set_defaults(handler=list_sites)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from fieldkit.app import main as gui_main
+
+    return gui_main(args.data_dir, lang=args.lang)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from fieldkit.demo import seed_demo
+
+    with Store.open(args.data_dir) as store:
+        result = seed_demo(store)
+    if not args.quiet:
+        if result.total:
+            parts = ", ".join(f"{n} {kind}" for kind, n in result.created.items())
+            print(f"Demo added {parts} to {args.data_dir}")
+        else:
+            print(f"The demo is already in {args.data_dir}; nothing added.")
+    return 0
+
+
+def list_inspections(args: argparse.Namespace) -> int:
+    with Store.open(args.data_dir) as store:
+        site_id = services.get_site(store, args.site).id if args.site else None
+        query = services.InspectionQuery(site_id=site_id, status=args.status, text=args.search)
+        rows = services.all_inspections(store, query)
+    if args.json:
+        print_json([row.as_json() for row in rows])
+        return 0
+    print_table(
+        ("ID", "SITE", "STATUS", "DATE", "FINISHED", "INSPECTOR", "TITLE"),
+        [
+            (
+                r.id[:8],
+                r.site_code,
+                r.status,
+                local_time(r.started_at or r.planned_at),
+                local_time(r.finished_at),
+                r.inspector,
+                r.title,
+            )
+            for r in rows
+        ],
+    )
+    return 0
+
+
+def _resolve_id(store: Store, prefix: str) -> str:
+    """Accept a full id or an unambiguous prefix (the list prints 8 characters)."""
+    from fieldkit.errors import NotFoundError
+
+    matches = [r.id for r in services.all_inspections(store) if r.id.startswith(prefix.lower())]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError(f"No inspection with id {prefix}.")
+    raise NotFoundError(f"The id {prefix} matches {len(matches)} inspections; give more characters.")
+
+
+def show_inspection(args: argparse.Namespace) -> int:
+    with Store.open(args.data_dir) as store:
+        detail = services.get_inspection(store, _resolve_id(store, args.id))
+        trail = services.audit_trail(store, detail.id)
+    data = dataclasses.asdict(detail)
+    data["audit"] = trail
+    if args.json:
+        print_json(data)
+        return 0
+    for key in ("id", "site_name", "title", "status", "inspector", "planned_at", "started_at", "finished_at"):
+        value = data[key]
+        print(f"{key.replace('_', ' '):>12}: {local_time(value) if key.endswith('_at') else value or ''}")
+    print("       audit:")
+    for event in trail:
+        detail_text = " ".join(f"{k}={v}" for k, v in event["detail"].items())
+        print(
+            f"              {local_time(event['at'])} {event['actor'] or '-'} {event['action']} {detail_text}"
+        )
+    return 0
+
+
+def list_sites(args: argparse.Namespace) -> int:
+    with Store.open(args.data_dir) as store:
+        sites = services.list_sites(store)
+    if args.json:
+        print_json([s.as_json() for s in sites])
+        return 0
+    print_table(
+        ("CODE", "NAME", "DISTRICT", "COMMODITY", "INSPECTIONS"),
+        [(s.code, s.name, s.district, s.commodity, s.inspection_count) for s in sites],
+    )
+    return 0

@@ -1,0 +1,26 @@
+"""Translatable text in the Qt-free core.
+
+Core modules mark user-visible text with ``translate(context, text)``. Without a GUI it returns the
+text unchanged (the CLI speaks English); the GUI installs Qt's ``QCoreApplication.translate`` at
+start-up, so core messages and widget strings share one catalogue (resources/translations/*.ts),
+which ``pyside6-lupdate`` fills from these calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_translator: Callable[[str, str], str] | None = None
+
+
+def translate(context: str, text: str) -> str:
+    """Return ``text`` in the user's language when a translator is installed."""
+    if _translator is None:
+        return text
+    return _translator(context, text)
+
+
+def install_translator(func: Callable[[str, str], str] | None) -> None:
+    """Route :func:`translate` through ``func`` (``None`` restores plain English)."""
+    global _translator
+    _translator = func

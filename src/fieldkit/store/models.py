@@ -1,0 +1,287 @@
+"""The local store's tables (SQLAlchemy 2 declarative).
+
+Every synced entity carries the same sync columns (:class:`SyncMixin`): a UUID made on the device,
+UTC ``created_at``/``updated_at``, ``updated_by``, the registry's ``rev`` (``None`` until the registry
+accepted the record), a ``dirty`` marker for local changes not yet confirmed, and ``deleted_at``: a
+deletion is a tombstone, never a row delete, until the registry has acknowledged it.
+
+``updated_at``, ``updated_by``, ``dirty`` and the audit trail are maintained in one place, a
+``before_flush`` hook in :mod:`fieldkit.store.audit`, so no code path can forget them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from fieldkit.store.types import UTCDateTime, new_id, utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class SyncMixin:
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+    rev: Mapped[int | None] = mapped_column(Integer)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+INSPECTION_STATUSES = ("draft", "submitted", "approved", "returned")
+ROLES = ("inspector", "supervisor", "liaison", "admin")
+SEVERITIES = ("low", "medium", "high", "critical")
+POSITION_SOURCES = ("exif", "track", "manual")
+
+
+class Site(SyncMixin, Base):
+    __tablename__ = "sites"
+
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    operator: Mapped[str | None] = mapped_column(String(200))
+    partners: Mapped[list[Any]] = mapped_column(default=list)
+    commodity: Mapped[str | None] = mapped_column(String(100))
+    province: Mapped[str | None] = mapped_column(String(100))
+    district: Mapped[str | None] = mapped_column(String(100))
+    licence_no: Mapped[str | None] = mapped_column(String(100))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    boundary: Mapped[dict[str, Any] | None] = mapped_column(default=None)
+    """A GeoJSON Polygon or MultiPolygon geometry (WGS 84 longitude, latitude)."""
+    limit_sets: Mapped[list[Any]] = mapped_column(default=list)
+    """Ids of the limit sets that bind this site; where several apply the stricter value wins."""
+    local_names: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """The site's name in other languages, by language code (``ur``, ``zh``)."""
+
+
+class User(SyncMixin, Base):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    site_codes: Mapped[list[Any]] = mapped_column(default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Template(SyncMixin, Base):
+    """A checklist form at one version. An inspection keeps the version it was started with."""
+
+    __tablename__ = "templates"
+    __table_args__ = (UniqueConstraint("form_id", "version", name="uq_templates_form_version"),)
+
+    form_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    definition: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    source: Mapped[str] = mapped_column(String(16), default="builtin")
+
+
+class Inspection(SyncMixin, Base):
+    __tablename__ = "inspections"
+    __table_args__ = (Index("ix_inspections_site_started", "site_id", "started_at"),)
+
+    site_id: Mapped[str] = mapped_column(ForeignKey("sites.id"))
+    template_id: Mapped[str | None] = mapped_column(ForeignKey("templates.id"))
+    inspector_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    title: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    planned_at: Mapped[datetime | None]
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    weather: Mapped[str | None] = mapped_column(String(200))
+    temperature_c: Mapped[float | None] = mapped_column(Float)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    site: Mapped[Site] = relationship()
+    template: Mapped[Template | None] = relationship()
+    inspector: Mapped[User | None] = relationship()
+
+
+class Answer(SyncMixin, Base):
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("inspection_id", "item_id", name="uq_answers_inspection_item"),)
+
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), index=True)
+    item_id: Mapped[str] = mapped_column(String(100))
+    value: Mapped[Any | None] = mapped_column(JSON)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    comment: Mapped[str | None] = mapped_column(Text)
+    flags: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class Finding(SyncMixin, Base):
+    __tablename__ = "findings"
+
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), index=True)
+    item_id: Mapped[str | None] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(200))
+    severity: Mapped[str] = mapped_column(String(16), default="medium")
+    description: Mapped[str | None] = mapped_column(Text)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    corrective_action: Mapped[str | None] = mapped_column(Text)
+    responsible: Mapped[str | None] = mapped_column(String(200))
+    due_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    follows_id: Mapped[str | None] = mapped_column(ForeignKey("findings.id"))
+    """The finding of an earlier inspection that this one follows up."""
+
+
+class Track(SyncMixin, Base):
+    """A GPS track or route; its points live in :class:`TrackChunk` rows, packed."""
+
+    __tablename__ = "tracks"
+
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"), index=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default="track")
+    source: Mapped[str] = mapped_column(String(16), default="gpx")
+    source_name: Mapped[str | None] = mapped_column(String(255))
+    point_count: Mapped[int] = mapped_column(Integer, default=0)
+    segment_count: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class TrackChunk(Base):
+    """Up to a few thousand points of one segment, packed as binary (a day at 1 Hz is 86,400 points).
+
+    Part of its track for sync; not a synced entity of its own.
+    """
+
+    __tablename__ = "track_chunks"
+    __table_args__ = (UniqueConstraint("track_id", "segment", "seq", name="uq_track_chunks_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    track_id: Mapped[str] = mapped_column(ForeignKey("tracks.id", ondelete="CASCADE"), index=True)
+    segment: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    point_count: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Photo(SyncMixin, Base):
+    __tablename__ = "photos"
+
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    original_name: Mapped[str | None] = mapped_column(String(255))
+    media_type: Mapped[str | None] = mapped_column(String(64))
+    byte_size: Mapped[int | None] = mapped_column(Integer)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    taken_at: Mapped[datetime | None]
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    altitude_m: Mapped[float | None] = mapped_column(Float)
+    bearing_deg: Mapped[float | None] = mapped_column(Float)
+    position_source: Mapped[str | None] = mapped_column(String(16))
+    camera_make: Mapped[str | None] = mapped_column(String(100))
+    camera_model: Mapped[str | None] = mapped_column(String(100))
+    orientation: Mapped[int | None] = mapped_column(Integer)
+    caption: Mapped[str | None] = mapped_column(Text)
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"), index=True)
+    item_id: Mapped[str | None] = mapped_column(String(100))
+    finding_id: Mapped[str | None] = mapped_column(ForeignKey("findings.id"))
+    thumbnail: Mapped[bytes | None] = mapped_column(LargeBinary)
+    blob_synced: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Review(SyncMixin, Base):
+    __tablename__ = "reviews"
+
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), index=True)
+    reviewer: Mapped[str] = mapped_column(String(64))
+    decision: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str | None] = mapped_column(Text)
+    item_comments: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    reviewed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Grievance(SyncMixin, Base):
+    __tablename__ = "grievances"
+
+    site_id: Mapped[str] = mapped_column(ForeignKey("sites.id"), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    village: Mapped[str | None] = mapped_column(String(200))
+    category: Mapped[str | None] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(Text)
+    complainant: Mapped[str | None] = mapped_column(String(200))
+    """``None`` for an anonymous complaint."""
+    response: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+
+
+class AuditEvent(Base):
+    """Append-only: who did what to which record, when. The database refuses updates and deletes.
+
+    ``seq`` orders events on this device; sync pushes them by sequence, so no column ever changes.
+    """
+
+    __tablename__ = "audit_events"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str | None] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class LocalMeta(Base):
+    """Device-local settings and state (current user, demo marker, sync cursor). Never synced."""
+
+    __tablename__ = "local_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any | None] = mapped_column(JSON)
+
+
+SYNCED_ENTITIES: tuple[type[SyncMixin], ...] = (
+    Site,
+    User,
+    Template,
+    Inspection,
+    Answer,
+    Finding,
+    Track,
+    Photo,
+    Review,
+    Grievance,
+)

@@ -1,0 +1,156 @@
+"""The right-hand side of the main window: one inspection, its status actions and its tabs.
+
+Later features add tabs with :meth:`InspectionView.add_tab`; each tab is a widget with a
+``show_inspection(detail)`` method.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit import services
+from fieldkit.services import InspectionDetail
+from fieldkit.ui.header_form import HeaderForm
+from fieldkit.ui.inspection_model import STATUS_COLOURS
+from fieldkit.ui.operations import Operations
+
+
+class InspectionView(QWidget):
+    status_requested = Signal(str, str)
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ops = ops
+        self._detail: InspectionDetail | None = None
+
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.status = QLabel(self)
+        self.sync_state = QLabel(self)
+        self.sync_state.setObjectName("syncState")
+        self.review = QLabel(self)
+        self.review.setWordWrap(True)
+        self.review.setObjectName("reviewBanner")
+        self.review.setStyleSheet(
+            "QLabel#reviewBanner { background: #fff4e5; border: 1px solid #f0b36b; padding: 6px; }"
+        )
+        self.submit = QPushButton(self.tr("Submit for review"), self)
+        self.approve = QPushButton(self.tr("Approve"), self)
+        self.return_ = QPushButton(self.tr("Return for correction…"), self)
+        self.submit.clicked.connect(lambda: self._request("submitted"))
+        self.approve.clicked.connect(lambda: self._request("approved"))
+        self.return_.clicked.connect(lambda: self._request("returned"))
+
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status)
+        status_row.addWidget(self.sync_state)
+        status_row.addStretch(1)
+        for button in (self.submit, self.approve, self.return_):
+            status_row.addWidget(button)
+
+        self.header = HeaderForm(ops, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.header, self.tr("&Header"))
+        self._tabs: list[QWidget] = [self.header]
+
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.heading)
+        layout.addLayout(status_row)
+        layout.addWidget(self.review)
+        layout.addWidget(self.tabs, 1)
+
+        self.placeholder = QLabel(
+            self.tr("Select an inspection on the left, or press Ctrl+N to start a new one."), self
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        self.tabs.addTab(widget, title)
+        self._tabs.append(widget)
+
+    @property
+    def inspection_id(self) -> str | None:
+        return self._detail.id if self._detail else None
+
+    def show_inspection(self, detail: InspectionDetail | None) -> None:
+        self._detail = detail
+        if detail is None:
+            self.header.show_inspection(None)
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        self.heading.setText(detail.title or self.tr("(untitled inspection)"))
+        colour = STATUS_COLOURS.get(detail.status)
+        label = services.status_label(detail.status)
+        self.status.setText(
+            f"<b style='color:{colour.name() if colour else '#000'}'>{label}</b> · {detail.site_name}"
+        )
+        self.sync_state.setText(self.tr("· not yet synced") if detail.dirty else self.tr("· synced"))
+        me = services.current_user(self._ops.store)
+        reviewer = me is None or me.role in ("supervisor", "admin")
+        self.submit.setVisible(detail.status in ("draft", "returned"))
+        self.approve.setVisible(detail.status == "submitted" and reviewer)
+        self.return_.setVisible(detail.status == "submitted" and reviewer)
+        review = detail.last_review
+        if detail.status == "returned" and review is not None:
+            self.review.setText(
+                self.tr("Returned by {name} on {when}: {comment}").format(
+                    name=review.reviewer_name,
+                    when=review.reviewed_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    comment=review.comment or "",
+                )
+            )
+            self.review.show()
+        elif detail.status in ("submitted", "approved"):
+            self.review.setText(
+                self.tr("Read-only: approved.")
+                if detail.status == "approved"
+                else self.tr("Read-only until a supervisor returns it for correction.")
+            )
+            self.review.show()
+        else:
+            self.review.hide()
+        for tab in self._tabs:
+            tab.show_inspection(detail)
+
+    def flush(self) -> None:
+        """Save anything typed but not yet written (before switching inspections or closing)."""
+        self.header.flush()
+
+    def _request(self, status: str) -> None:
+        if self._detail is None:
+            return
+        self.flush()
+        comment = ""
+        if status == "returned":
+            comment, ok = QInputDialog.getMultiLineText(
+                self,
+                self.tr("Return for correction"),
+                self.tr("What must the inspector correct?"),
+            )
+            if not ok:
+                return
+        self.status_requested.emit(status, comment)
