@@ -18,7 +18,5 @@ def median_time(func: Callable[[], object], repeat: int) -> float:
 
 def report(name: str, ours: float, baseline: float, target: str, unit: str = "s") -> float:
     ratio = ours / baseline if baseline else float("inf")
-    print(
-        f"{name}: ours {ours:.3f} {unit}, baseline {baseline:.3f} {unit}, ratio {ratio:.2f} (target {target})"
-    )
+    print(f"{name}: ours {ours:.3f} {unit}, baseline {baseline:.3f} {unit}, ratio {ratio:.2f} (target {target})")
     return ratio

@@ -92,10 +92,7 @@ def fill_big(data_dir: Path, inspections: int, points: int, photos: int) -> None
     con.executemany(
         f"INSERT INTO photos (id, sha256, inspection_id, thumbnail, blob_synced, {sync}) "
         "VALUES (?, ?, ?, ?, 1, ?, ?, 'bench', 1, 0, NULL)",
-        (
-            (str(uuid.uuid4()), f"{i:064x}", rows[i % inspections][0], thumb, when(i), when(i))
-            for i in range(photos)
-        ),
+        ((str(uuid.uuid4()), f"{i:064x}", rows[i % inspections][0], thumb, when(i), when(i)) for i in range(photos)),
     )
     con.commit()
     con.close()

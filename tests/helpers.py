@@ -8,9 +8,7 @@ import sys
 from pathlib import Path
 
 
-def run_cli(
-    *args: str, data_dir: Path | None = None, drop_root: bool = False, **kw
-) -> subprocess.CompletedProcess:
+def run_cli(*args: str, data_dir: Path | None = None, drop_root: bool = False, **kw) -> subprocess.CompletedProcess:
     """Run ``python -m fieldkit ARGS`` in a new process and capture its output.
 
     ``drop_root`` removes root's power to bypass file permissions (CAP_DAC_OVERRIDE), so that

@@ -58,9 +58,7 @@ def test_list_filters_and_plain_table(data_dir: Path):
 
 def test_show_accepts_an_id_prefix_and_prints_the_audit_trail(data_dir: Path):
     run_cli("demo", data_dir=data_dir)
-    rows = json.loads(
-        run_cli("inspections", "list", "--json", "--status", "approved", data_dir=data_dir).stdout
-    )
+    rows = json.loads(run_cli("inspections", "list", "--json", "--status", "approved", data_dir=data_dir).stdout)
     shown = json.loads(run_cli("inspections", "show", rows[0]["id"][:8], "--json", data_dir=data_dir).stdout)
     assert shown["id"] == rows[0]["id"]
     assert [e["action"] for e in shown["audit"]] == ["create", "status", "status"]

@@ -36,9 +36,7 @@ def test_create_returns_the_new_id_and_stores_a_dirty_draft_with_an_audit_event(
 
 def test_update_reports_only_fields_that_changed(demo_store: Store):
     iid = services.create_inspection(demo_store, _site(demo_store), title="A").created_id
-    changes = services.update_inspection(
-        demo_store, iid, title="A", weather="Dust storm", temperature_c="41.5"
-    )
+    changes = services.update_inspection(demo_store, iid, title="A", weather="Dust storm", temperature_c="41.5")
     (change,) = changes.changes
     assert change.fields == {"weather": (None, "Dust storm"), "temperature_c": (None, 41.5)}
     assert not services.update_inspection(demo_store, iid, weather="Dust storm")  # nothing new: empty
@@ -125,9 +123,7 @@ def test_delete_is_a_tombstone_that_can_be_undone(demo_store: Store):
 
 def test_every_create_of_any_entity_is_audited(demo_store: Store):
     with demo_store.read() as session:
-        entities = {
-            e for (e,) in session.execute(select(AuditEvent.entity).where(AuditEvent.action == "create"))
-        }
+        entities = {e for (e,) in session.execute(select(AuditEvent.entity).where(AuditEvent.action == "create"))}
         sites = session.scalars(select(Site)).all()
         users = session.scalars(select(User)).all()
     assert {"sites", "users", "inspections", "reviews"} <= entities
@@ -142,9 +138,7 @@ def test_keyed_pages_cover_every_row_exactly_once_even_with_equal_sort_values(st
         same_time = datetime(2026, 5, 1, tzinfo=UTC)
         for i in range(700):
             session.add(
-                Inspection(
-                    site_id=site.id, status="draft", title=f"n{i}", started_at=same_time if i % 2 else None
-                )
+                Inspection(site_id=site.id, status="draft", title=f"n{i}", started_at=same_time if i % 2 else None)
             )
     for sort in ("date", "site", "status", "inspector"):
         for descending in (True, False):

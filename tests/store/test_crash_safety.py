@@ -64,9 +64,7 @@ def test_sigkill_during_autosave_loses_nothing_acknowledged(demo_store: Store, d
 
     con = sqlite3.connect(data_dir / DB_NAME)
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    stored = {
-        int(v) for (v,) in con.execute("SELECT value FROM answers WHERE inspection_id = ?", (inspection_id,))
-    }
+    stored = {int(v) for (v,) in con.execute("SELECT value FROM answers WHERE inspection_id = ?", (inspection_id,))}
     con.close()
     missing = sorted(set(acknowledged) - stored)
     assert missing == [], f"acknowledged edits lost: {missing[:10]}"

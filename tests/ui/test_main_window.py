@@ -31,9 +31,7 @@ def test_opens_with_the_demo_sites_and_inspections(window, demo_store: Store):
 
 
 def test_choosing_a_site_shows_only_its_inspections(window, qtbot):
-    row = next(
-        r for r in range(1, window.site_model.rowCount()) if window.site_model.site_at(r).code == "DDR"
-    )
+    row = next(r for r in range(1, window.site_model.rowCount()) if window.site_model.site_at(r).code == "DDR")
     window.site_list.setCurrentIndex(window.site_model.index(row, 0))
     assert {window.model.row_at(r).site_code for r in range(window.model.rowCount())} == {"DDR"}
     assert window.count_label.text() == "2 inspections"
@@ -52,9 +50,7 @@ def test_ctrl_f_filters_as_you_type(window, qtbot):
 
 def test_typing_in_a_field_is_autosaved_and_survives_a_restart(window, qtbot, make_window, demo_store: Store):
     draft = next(
-        window.model.row_at(r)
-        for r in range(window.model.rowCount())
-        if window.model.row_at(r).status == "draft"
+        window.model.row_at(r) for r in range(window.model.rowCount()) if window.model.row_at(r).status == "draft"
     )
     window._select(draft.id)
     title = window.view.header.title
@@ -81,9 +77,7 @@ def test_typing_in_a_field_is_autosaved_and_survives_a_restart(window, qtbot, ma
 
 
 def test_ctrl_n_creates_an_inspection_at_the_selected_site(window, qtbot, demo_store: Store):
-    row = next(
-        r for r in range(1, window.site_model.rowCount()) if window.site_model.site_at(r).code == "THR"
-    )
+    row = next(r for r in range(1, window.site_model.rowCount()) if window.site_model.site_at(r).code == "THR")
     window.site_list.setCurrentIndex(window.site_model.index(row, 0))
 
     def fill(dialog):
@@ -118,8 +112,11 @@ def test_delete_asks_first_and_can_be_undone(window, qtbot, demo_store: Store):
 
 
 def test_submitting_makes_the_inspection_read_only(window, qtbot, demo_store: Store):
-    draft = next(r for r in services.all_inspections(demo_store) if r.status == "draft")
-    window._select(draft.id)
+    site = services.get_site(demo_store, "SDK").id
+    draft_id = services.create_inspection(demo_store, site, title="Walk without a checklist").created_id
+    window.refresh()
+    window._select(draft_id)
+    draft = services.get_inspection(demo_store, draft_id)
     assert window.view.submit.isVisible() and not window.view.header.title.isReadOnly()
     qtbot.mouseClick(window.view.submit, Qt.MouseButton.LeftButton)
     assert services.get_inspection(demo_store, draft.id).status == "submitted"
@@ -144,17 +141,13 @@ def test_f5_reloads_changes_made_elsewhere(window, qtbot, demo_store: Store):
     assert "Made by the CLI meanwhile" in _titles(window)
 
 
-def test_window_geometry_and_site_survive_a_restart(
-    window, make_window, demo_store: Store, settings_path: Path
-):
+def test_window_geometry_and_site_survive_a_restart(window, make_window, demo_store: Store, settings_path: Path):
     # A size the window can take on this screen (the offscreen screen is small) and is not its default.
     screen = window.screen().availableGeometry()
     low = window.minimumSizeHint()
     size = ((low.width() + screen.width()) // 2, (low.height() + screen.height()) // 2)
     window.resize(*size)
-    row = next(
-        r for r in range(1, window.site_model.rowCount()) if window.site_model.site_at(r).code == "SDK"
-    )
+    row = next(r for r in range(1, window.site_model.rowCount()) if window.site_model.site_at(r).code == "SDK")
     window.site_list.setCurrentIndex(window.site_model.index(row, 0))
     window.close()
     assert settings_path.exists()
@@ -168,8 +161,5 @@ def test_table_sorts_by_site_then_by_date(window):
     names = [window.model.row_at(r).site_name for r in range(window.model.rowCount())]
     assert names == sorted(names)
     window.table.sortByColumn(InspectionTableModel.DATE, Qt.SortOrder.DescendingOrder)
-    dates = [
-        (r.started_at or r.planned_at)
-        for r in (window.model.row_at(i) for i in range(window.model.rowCount()))
-    ]
+    dates = [(r.started_at or r.planned_at) for r in (window.model.row_at(i) for i in range(window.model.rowCount()))]
     assert dates == sorted(dates, reverse=True)

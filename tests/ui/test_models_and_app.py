@@ -100,9 +100,7 @@ def test_an_unexpected_exception_is_logged_and_shown(qtbot, tmp_path: Path, capl
     assert "unexpected error" in caplog.text
 
 
-@pytest.mark.skipif(
-    not shutil.which("xvfb-run") or not shutil.which("xwininfo"), reason="needs xvfb-run and xwininfo"
-)
+@pytest.mark.skipif(not shutil.which("xvfb-run") or not shutil.which("xwininfo"), reason="needs xvfb-run and xwininfo")
 def test_the_app_opens_a_real_window_under_xvfb(data_dir: Path):
     """What `make run` does, end to end: seed the demo, open the real window on a virtual screen."""
     assert run_cli("demo", "--quiet", data_dir=data_dir).returncode == 0

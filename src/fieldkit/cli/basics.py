@@ -7,7 +7,6 @@ import dataclasses
 
 from fieldkit import services
 from fieldkit.cli.output import local_time, print_json, print_table
-from fieldkit.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +30,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=show_inspection)
+    new = insp_sub.add_parser("new", help="start an inspection with a checklist; prints its id")
+    new.add_argument("--site", metavar="CODE", required=True)
+    new.add_argument("--form", metavar="FORM_ID", required=True, help="checklist template id (fieldkit forms list)")
+    new.add_argument("--title", default=None)
+    new.add_argument("--json", action="store_true")
+    new.set_defaults(handler=new_inspection)
+    answer = insp_sub.add_parser("answer", help="save one checklist answer and print its evaluation")
+    answer.add_argument("id")
+    answer.add_argument("item")
+    answer.add_argument("value", help="the answer; '' clears it")
+    answer.add_argument("--comment", default=None)
+    answer.add_argument("--json", action="store_true")
+    answer.set_defaults(handler=answer_item)
+    submit = insp_sub.add_parser("submit", help="submit an inspection for review (fails listing what is missing)")
+    submit.add_argument("id")
+    submit.set_defaults(handler=submit_inspection)
 
     sites = sub.add_parser("sites", help="sites in the local store")
     sites_sub = sites.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -48,7 +63,7 @@ def run_gui(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     from fieldkit.demo import seed_demo
 
-    with Store.open(args.data_dir) as store:
+    with services.open_store(args.data_dir) as store:
         result = seed_demo(store)
     if not args.quiet:
         if result.total:
@@ -60,7 +75,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def list_inspections(args: argparse.Namespace) -> int:
-    with Store.open(args.data_dir) as store:
+    with services.open_store(args.data_dir) as store:
         site_id = services.get_site(store, args.site).id if args.site else None
         query = services.InspectionQuery(site_id=site_id, status=args.status, text=args.search)
         rows = services.all_inspections(store, query)
@@ -85,7 +100,7 @@ def list_inspections(args: argparse.Namespace) -> int:
     return 0
 
 
-def _resolve_id(store: Store, prefix: str) -> str:
+def _resolve_id(store, prefix: str) -> str:
     """Accept a full id or an unambiguous prefix (the list prints 8 characters)."""
     from fieldkit.errors import NotFoundError
 
@@ -97,8 +112,52 @@ def _resolve_id(store: Store, prefix: str) -> str:
     raise NotFoundError(f"The id {prefix} matches {len(matches)} inspections; give more characters.")
 
 
+def new_inspection(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    with services.open_store(args.data_dir) as store:
+        site = services.get_site(store, args.site)
+        template_id = services.template_id_for(store, args.form)
+        changes = services.create_inspection(
+            store, site.id, template_id=template_id, title=args.title, started_at=datetime.now(UTC)
+        )
+        detail = services.get_inspection(store, changes.created_id)
+    if args.json:
+        print_json({"id": detail.id, "site_code": detail.site_code, "form": args.form, "template": detail.template})
+    else:
+        print(detail.id)
+    return 0
+
+
+def answer_item(args: argparse.Namespace) -> int:
+    from fieldkit.checklists.values import display
+
+    comment = services.checklists.UNSET if args.comment is None else args.comment
+    with services.open_store(args.data_dir) as store:
+        result = services.answer_item(store, _resolve_id(store, args.id), args.item, args.value, comment=comment)
+    if args.json:
+        print_json(result.as_json())
+        return 0
+    print(f"{result.item.id} = {display(result.item, result.value) or '(cleared)'}")
+    for flag in result.flags:
+        print(f"  ! {flag.message}")
+    if result.proposal:
+        print(f"  Proposed finding ({result.proposal.severity}): {result.proposal.title}")
+    if not result.relevant:
+        print("  (this item is not shown with the current answers)")
+    return 0
+
+
+def submit_inspection(args: argparse.Namespace) -> int:
+    with services.open_store(args.data_dir) as store:
+        inspection_id = _resolve_id(store, args.id)
+        services.set_status(store, inspection_id, "submitted")
+    print(f"Submitted {inspection_id}")
+    return 0
+
+
 def show_inspection(args: argparse.Namespace) -> int:
-    with Store.open(args.data_dir) as store:
+    with services.open_store(args.data_dir) as store:
         detail = services.get_inspection(store, _resolve_id(store, args.id))
         trail = services.audit_trail(store, detail.id)
     data = dataclasses.asdict(detail)
@@ -112,14 +171,12 @@ def show_inspection(args: argparse.Namespace) -> int:
     print("       audit:")
     for event in trail:
         detail_text = " ".join(f"{k}={v}" for k, v in event["detail"].items())
-        print(
-            f"              {local_time(event['at'])} {event['actor'] or '-'} {event['action']} {detail_text}"
-        )
+        print(f"              {local_time(event['at'])} {event['actor'] or '-'} {event['action']} {detail_text}")
     return 0
 
 
 def list_sites(args: argparse.Namespace) -> int:
-    with Store.open(args.data_dir) as store:
+    with services.open_store(args.data_dir) as store:
         sites = services.list_sites(store)
     if args.json:
         print_json([s.as_json() for s in sites])

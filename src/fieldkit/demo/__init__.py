@@ -9,17 +9,24 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from fieldkit.checklists.evaluate import evaluate
+from fieldkit.demo.checklists import generate_answers
 from fieldkit.demo.data import INSPECTIONS, SITES, USERS
+from fieldkit.services.checklists import problems_in
 from fieldkit.services.inspections import apply_status
+from fieldkit.services.library import compiled_template, ensure_builtin_library, limit_sets_for, parameter_labels
 from fieldkit.store import Store
 from fieldkit.store.audit import ACTOR
-from fieldkit.store.models import Inspection, Site, User
+from fieldkit.store.models import Answer, Finding, Inspection, Site, User
+from fieldkit.store.models import Template as TemplateRecord
 
 DEMO_NAMESPACE = uuid.UUID("6f1c2d1e-7a53-4c1b-9a55-2f0e3c9b8d10")
-DEMO_VERSION = 1
+DEMO_VERSION = 2
 META_KEY = "demo_version"
 INSPECTION_FIELDS = ("title", "planned_at", "started_at", "finished_at", "weather", "temperature_c", "notes")
 
@@ -40,9 +47,91 @@ class DemoResult:
         return sum(self.created.values())
 
 
+def _add_inspection(session: Session, iid: str, spec: dict[str, Any]) -> None:
+    site = session.scalar(select(Site).where(Site.code == spec["site"]))
+    inspector = session.scalar(select(User).where(User.username == spec["inspector"]))
+    template_id = None
+    if spec.get("form"):
+        template_id = session.scalar(
+            select(TemplateRecord.id)
+            .where(TemplateRecord.form_id == spec["form"])
+            .order_by(TemplateRecord.version.desc())
+        )
+    fields = {k: spec.get(k) for k in INSPECTION_FIELDS}
+    inspection = Inspection(
+        id=iid, site_id=site.id, inspector_id=inspector.id, template_id=template_id, status="draft", **fields
+    )
+    session.add(inspection)
+    session.flush()
+    session.info[ACTOR] = spec["inspector"]
+    if template_id is not None and spec.get("answers"):
+        _add_answers(session, inspection, site, spec, inspector.display_name)
+    # Walk it through its workflow with the real service code, so that the demo carries the same
+    # reviews and audit trail as real work.
+    for step, (status, who, comment) in enumerate(spec["path"], start=1):
+        session.info[ACTOR] = who
+        decided = (spec.get("finished_at") or spec["planned_at"]) + timedelta(days=step, hours=3)
+        check = True
+        if status == "submitted" and template_id is not None:
+            problems = problems_in(session, inspection)
+            # Photo items wait for the demo photos; anything else missing is a bug in the demo.
+            templ = compiled_template(session, template_id).template
+            if any(templ.items[p.item_id].type not in ("photo", "gps") for p in problems):
+                raise RuntimeError(f"demo inspection {spec['key']} is incomplete: {problems}")
+            check = not problems
+        apply_status(session, inspection, status, comment, who, at=decided, check_checklist=check)
+    session.info[ACTOR] = "demo"
+
+
+def _add_answers(session: Session, inspection: Inspection, site: Site, spec: dict[str, Any], who: str) -> None:
+    compiled = compiled_template(session, inspection.template_id)
+    limit_sets = limit_sets_for(session, list(site.limit_sets or []))
+    plan = spec["answers"]
+    by_parameter = {i.parameter: i.id for i in compiled.template.items.values() if i.parameter}
+    overrides = dict(plan.get("items", {}))
+    overrides.update({by_parameter[p]: v for p, v in plan.get("params", {}).items()})
+    values = generate_answers(
+        compiled,
+        limit_sets,
+        overrides=overrides,
+        share=plan["share"],
+        seed=spec["key"],
+        when=spec.get("started_at") or spec["planned_at"],
+        who=who,
+        gps={"lat": site.latitude, "lon": site.longitude},
+    )
+    labels = parameter_labels(session)
+    state = evaluate(compiled, values, limit_sets, labels.get)
+    for item_id, value in values.items():
+        item = compiled.template.items[item_id]
+        flags = [f.as_json() for f in state.items[item_id].flags]
+        session.add(Answer(inspection_id=inspection.id, item_id=item_id, value=value, unit=item.unit, flags=flags))
+    for parameter, extra in spec.get("findings", {}).items():
+        item_id = by_parameter.get(parameter, parameter)
+        proposal = state.items[item_id].proposal
+        if proposal is None:
+            raise RuntimeError(f"demo inspection {spec['key']}: no finding proposed for {item_id}")
+        start = spec.get("finished_at") or spec["planned_at"]
+        session.add(
+            Finding(
+                inspection_id=inspection.id,
+                item_id=item_id,
+                title=proposal.title,
+                severity=proposal.severity,
+                description=proposal.description,
+                corrective_action=extra["corrective_action"],
+                responsible=extra["responsible"],
+                due_date=(start + timedelta(days=extra["due_days"])).date(),
+                status="open",
+            )
+        )
+    session.flush()
+
+
 def seed_demo(store: Store) -> DemoResult:
     """Add the demo's sites, users and inspections that are not in ``store`` yet."""
     result = DemoResult()
+    ensure_builtin_library(store)
     with store.write("demo") as session:
         for spec in SITES:
             sid = demo_id("site", spec["code"])
@@ -62,21 +151,7 @@ def seed_demo(store: Store) -> DemoResult:
             iid = demo_id("inspection", spec["key"])
             if session.get(Inspection, iid) is not None:
                 continue
-            site_id = session.scalar(select(Site.id).where(Site.code == spec["site"]))
-            inspector_id = session.scalar(select(User.id).where(User.username == spec["inspector"]))
-            fields = {k: spec.get(k) for k in INSPECTION_FIELDS}
-            inspection = Inspection(
-                id=iid, site_id=site_id, inspector_id=inspector_id, status="draft", **fields
-            )
-            session.add(inspection)
-            session.flush()
-            # Walk it through its workflow with the real service code, so that the demo carries
-            # the same reviews and audit trail as real work.
-            for step, (status, who, comment) in enumerate(spec["path"], start=1):
-                session.info[ACTOR] = who
-                decided = (spec.get("finished_at") or spec["planned_at"]) + timedelta(days=step, hours=3)
-                apply_status(session, inspection, status, comment, who, at=decided)
-            session.info[ACTOR] = "demo"
+            _add_inspection(session, iid, spec)
             result.count("inspections")
 
     if store.current_user is None:

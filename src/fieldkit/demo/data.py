@@ -44,7 +44,7 @@ SITES = [
         "latitude": 29.2633,
         "longitude": 61.5717,
         "boundary": boundary(29.2633, 61.5717, [3.4, 4.1, 3.6, 2.9, 3.3, 4.4, 3.8, 3.1], 10),
-        "limit_sets": ["neqs-effluent-inland", "ifc-mining-effluent", "neqs-ambient-air", "neqs-noise"],
+        "limit_sets": ["neqs-effluent", "ifc-mining-effluent", "neqs-ambient-air", "neqs-noise", "ifc-general-noise"],
     },
     {
         "code": "DDR",
@@ -59,7 +59,7 @@ SITES = [
         "latitude": 26.0742,
         "longitude": 66.3372,
         "boundary": boundary(26.0742, 66.3372, [1.6, 2.2, 1.9, 1.4, 1.8, 2.4, 1.7], 25),
-        "limit_sets": ["neqs-effluent-inland", "ifc-mining-effluent", "neqs-ambient-air", "neqs-noise"],
+        "limit_sets": ["neqs-effluent", "ifc-mining-effluent", "neqs-ambient-air", "neqs-noise", "ifc-general-noise"],
     },
     {
         "code": "THR",
@@ -80,7 +80,7 @@ SITES = [
         "latitude": 24.7986,
         "longitude": 70.3211,
         "boundary": boundary(24.7986, 70.3211, [4.6, 5.1, 4.3, 4.8, 5.5, 4.2], 0),
-        "limit_sets": ["neqs-effluent-inland", "ifc-mining-effluent", "neqs-ambient-air", "neqs-noise"],
+        "limit_sets": ["neqs-effluent", "ifc-mining-effluent", "neqs-ambient-air", "neqs-noise", "ifc-general-noise"],
     },
     {
         "code": "MBC",
@@ -95,7 +95,7 @@ SITES = [
         "latitude": 30.8310,
         "longitude": 69.0810,
         "boundary": boundary(30.8310, 69.0810, [0.9, 1.2, 1.0, 0.8, 1.1], 40),
-        "limit_sets": ["neqs-effluent-inland", "neqs-ambient-air", "neqs-noise"],
+        "limit_sets": ["neqs-effluent", "neqs-ambient-air", "neqs-noise"],
     },
 ]
 
@@ -114,6 +114,23 @@ USERS = [
 INSPECTIONS = [
     {
         "key": "sdk-tsf-2026-10",
+        "form": "tsf-inspection",
+        "answers": {
+            "share": 1.0,
+            "items": {
+                "crest_level": 1052.0,
+                "pond_level": 1048.6,
+                "min_design_freeboard": 1.5,
+                "beach_width": 140.0,
+                "min_beach_width": 100.0,
+                "pz1_trigger": 1041.5,
+                "pz1_level": 1038.2,
+                "pz2_trigger": 1040.0,
+                "pz2_level": 1037.9,
+                "pz3_trigger": 1039.0,
+                "pz3_level": 1036.4,
+            },
+        },
         "site": "SDK",
         "inspector": "inspector",
         "title": "Tailings storage facility: monthly inspection",
@@ -127,6 +144,32 @@ INSPECTIONS = [
     },
     {
         "key": "sdk-effluent-2026-11",
+        "form": "effluent-sampling",
+        "answers": {
+            "share": 1.0,
+            "items": {
+                "discharge_route": "inland",
+                "sample_taken": "yes",
+                "lab_results_received": "yes",
+                "effluent_temperature": 24.5,
+                "receiving_temperature": 23.0,
+                "mixing_zone_temperature": None,
+            },
+            "params": {"lead": 0.62, "copper": 0.45},
+        },
+        "findings": {
+            "lead": {
+                "corrective_action": "Stop the decant return to the Saindak nullah; route it back to the TSF "
+                "and test the lime dosing of the thickener overflow.",
+                "responsible": "MRDL Environment Department",
+                "due_days": 14,
+            },
+            "copper": {
+                "corrective_action": "Check the copper circuit overflow and resample within 7 days.",
+                "responsible": "MRDL Process Plant",
+                "due_days": 21,
+            },
+        },
         "site": "SDK",
         "inspector": "inspector",
         "title": "Effluent sampling at the TSF decant and plant outfall",
@@ -140,6 +183,7 @@ INSPECTIONS = [
     },
     {
         "key": "sdk-air-2026-11",
+        "form": "ambient-air-dust",
         "site": "SDK",
         "inspector": "inspector",
         "title": "Ambient air and dust round, haul roads and crusher",
@@ -151,6 +195,17 @@ INSPECTIONS = [
     },
     {
         "key": "ddr-explosives-2026-10",
+        "form": "explosives-blasting",
+        "answers": {
+            "share": 1.0,
+            "items": {
+                "register_explosives": 1250.0,
+                "physical_explosives": 1250.0,
+                "licensed_capacity": 5000.0,
+                "register_detonators": 340,
+                "physical_detonators": 340,
+            },
+        },
         "site": "DDR",
         "inspector": "inspector",
         "title": "Explosives magazine and blasting audit",
@@ -171,6 +226,19 @@ INSPECTIONS = [
     },
     {
         "key": "ddr-water-2026-11",
+        "form": "effluent-sampling",
+        "answers": {
+            "share": 0.45,
+            "items": {
+                "discharge_route": "inland",
+                "sample_taken": "yes",
+                "lab_results_received": "no",
+                "effluent_temperature": 31.0,
+                "receiving_temperature": 29.5,
+                "mixing_zone_temperature": None,
+            },
+            "params": {"ph": 9.4},
+        },
         "site": "DDR",
         "inspector": "inspector",
         "title": "Mine water discharge sampling, Porali catchment",
@@ -183,6 +251,8 @@ INSPECTIONS = [
     },
     {
         "key": "thr-community-2026-09",
+        "form": "community-liaison-visit",
+        "answers": {"share": 1.0, "items": {}},
         "site": "THR",
         "inspector": "inspector",
         "title": "Community liaison visit, Senhri Dars village",
@@ -196,6 +266,29 @@ INSPECTIONS = [
     },
     {
         "key": "thr-noise-2026-11",
+        "form": "noise-survey",
+        "answers": {
+            "share": 1.0,
+            "items": {
+                "zone": "residential",
+                "period": "night",
+                "cal_before": 94.0,
+                "cal_after": 94.2,
+                "background_laeq": 41.0,
+                "lamax": 68.0,
+                "wind_speed": 1.5,
+                "duration_minutes": 60,
+            },
+            "params": {"laeq": 52.3},
+        },
+        "findings": {
+            "laeq": {
+                "corrective_action": "Restrict night haulage past Islamkot to 22:00-06:00 exemptions only and "
+                "fit broadband reversing alarms; repeat the night survey.",
+                "responsible": "SECMC Mining Operations",
+                "due_days": 30,
+            }
+        },
         "site": "THR",
         "inspector": "inspector",
         "title": "Noise survey at Islamkot road receptors",
@@ -209,6 +302,8 @@ INSPECTIONS = [
     },
     {
         "key": "mbc-hse-2026-11",
+        "form": "hse-site-walk",
+        "answers": {"share": 0.5, "items": {"ppe_compliant": "no", "housekeeping": "no"}},
         "site": "MBC",
         "inspector": "inspector2",
         "title": "General HSE site walk",

@@ -1,6 +1,17 @@
 """Use-cases the UI and the CLI share. Calls that change data return a :class:`ChangeSet`."""
 
+from pathlib import Path
+
 from fieldkit.services.changes import Change, ChangeSet
+from fieldkit.services.checklists import AnswerResult, Checklist, answer_item, load_checklist, submission_problems
+from fieldkit.services.findings import (
+    FindingRow,
+    create_finding,
+    delete_finding,
+    list_findings,
+    severity_label,
+    update_finding,
+)
 from fieldkit.services.inspections import (
     EDITABLE_FIELDS,
     InspectionDetail,
@@ -8,6 +19,7 @@ from fieldkit.services.inspections import (
     InspectionRow,
     Page,
     PageKey,
+    SubmissionBlocked,
     all_inspections,
     audit_trail,
     count_inspections,
@@ -20,6 +32,7 @@ from fieldkit.services.inspections import (
     status_label,
     update_inspection,
 )
+from fieldkit.services.library import ensure_builtin_library, list_forms, template_id_for
 from fieldkit.services.sites import (
     SiteRow,
     TemplateRow,
@@ -31,32 +44,62 @@ from fieldkit.services.sites import (
     list_users,
 )
 
+
+def open_store(data_dir: Path):
+    """Open the store in ``data_dir`` with the built-in checklist library installed (what the app and CLI use)."""
+    from fieldkit.store import Store
+
+    store = Store.open(data_dir)
+    try:
+        ensure_builtin_library(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
 __all__ = [
     "EDITABLE_FIELDS",
+    "AnswerResult",
     "Change",
     "ChangeSet",
+    "Checklist",
+    "FindingRow",
     "InspectionDetail",
     "InspectionQuery",
     "InspectionRow",
     "Page",
     "PageKey",
     "SiteRow",
+    "SubmissionBlocked",
     "TemplateRow",
     "UserRow",
     "all_inspections",
+    "answer_item",
     "audit_trail",
     "count_inspections",
+    "create_finding",
     "create_inspection",
     "current_user",
+    "delete_finding",
     "delete_inspection",
+    "ensure_builtin_library",
     "get_inspection",
     "get_site",
+    "list_findings",
+    "list_forms",
     "list_inspections",
     "list_sites",
     "list_templates",
     "list_users",
+    "load_checklist",
+    "open_store",
     "restore_inspection",
     "set_status",
+    "severity_label",
     "status_label",
+    "submission_problems",
+    "template_id_for",
+    "update_finding",
     "update_inspection",
 ]

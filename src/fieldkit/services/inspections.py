@@ -20,6 +20,24 @@ from fieldkit.store import Store
 from fieldkit.store.models import INSPECTION_STATUSES, Inspection, Review, Site, Template, User
 from fieldkit.store.types import as_utc, utcnow
 
+
+class SubmissionBlocked(ValidationError):
+    """The checklist has required items unanswered or answers that fail their checks."""
+
+    def __init__(self, problems: list[Any]) -> None:
+        self.problems = problems
+        lines = [f"- {p.label}: {p.message}" for p in problems[:10]]
+        if len(problems) > 10:
+            lines.append(translate("Inspections", "… and {count} more").format(count=len(problems) - 10))
+        super().__init__(
+            translate("Inspections", "The inspection cannot be submitted yet ({count} problems):").format(
+                count=len(problems)
+            )
+            + "\n"
+            + "\n".join(lines)
+        )
+
+
 #: Status changes a person may make: from -> allowed targets.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "draft": ("submitted",),
@@ -130,9 +148,7 @@ def _sort_column(sort: str) -> ColumnElement[Any]:
     try:
         return columns[sort]
     except KeyError:
-        raise ValidationError(
-            translate("Inspections", "Unknown sort order {sort!r}.").format(sort=sort)
-        ) from None
+        raise ValidationError(translate("Inspections", "Unknown sort order {sort!r}.").format(sort=sort)) from None
 
 
 def _list_select(query: InspectionQuery) -> tuple[Select[Any], ColumnElement[Any]]:
@@ -195,10 +211,8 @@ def list_inspections(
     """A page of inspections in ``query`` order, starting after ``after`` (keyed, not OFFSET)."""
     query = query or InspectionQuery()
     stmt, sort_col = _list_select(query)
-    if query.descending:
-        order = (sort_col.desc(), Inspection.id.desc())
-    else:
-        order = (sort_col.asc(), Inspection.id.asc())
+    direction = "desc" if query.descending else "asc"
+    order = (getattr(sort_col, direction)(), getattr(Inspection.id, direction)())
     if after is not None:
         key = tuple_(sort_col, Inspection.id)
         bound = tuple_(literal(after.value, sort_col.type), literal(after.id))
@@ -348,9 +362,7 @@ def _clean(field: str, value: Any) -> Any:
         if value is None:
             return None
         if not isinstance(value, str):
-            raise ValidationError(
-                translate("Inspections", "{field} must be text.").format(field=field_label(field))
-            )
+            raise ValidationError(translate("Inspections", "{field} must be text.").format(field=field_label(field)))
         value = value.strip()
         if len(value) > _TEXT_LIMITS[field]:
             raise ValidationError(
@@ -378,16 +390,12 @@ def _clean(field: str, value: Any) -> Any:
             raise ValidationError(translate("Inspections", "The temperature must be a number.")) from None
         if not -60.0 <= value <= 70.0:
             raise ValidationError(
-                translate("Inspections", "A temperature of {value} °C is outside -60 to 70 °C.").format(
-                    value=value
-                )
+                translate("Inspections", "A temperature of {value} °C is outside -60 to 70 °C.").format(value=value)
             )
         return value
     if field in ("inspector_id", "template_id"):
         return value or None
-    raise ValidationError(
-        translate("Inspections", "{field} cannot be edited.").format(field=field_label(field))
-    )
+    raise ValidationError(translate("Inspections", "{field} cannot be edited.").format(field=field_label(field)))
 
 
 def _check_refs(session: Session, values: dict[str, Any]) -> None:
@@ -398,9 +406,7 @@ def _check_refs(session: Session, values: dict[str, Any]) -> None:
         row = session.get(model, ref)
         if row is None or row.deleted_at is not None:
             raise NotFoundError(
-                translate("Inspections", "Unknown {field}: {value}.").format(
-                    field=field_label(field), value=ref
-                )
+                translate("Inspections", "Unknown {field}: {value}.").format(field=field_label(field), value=ref)
             )
     start, end = values.get("started_at"), values.get("finished_at")
     if start is not None and end is not None and end < start:
@@ -479,9 +485,7 @@ def set_status(
     if status not in INSPECTION_STATUSES:
         raise ValidationError(translate("Inspections", "Unknown status {status!r}.").format(status=status))
     with store.write(actor) as session:
-        return apply_status(
-            session, _load(session, inspection_id), status, comment, actor or store.current_user
-        )
+        return apply_status(session, _load(session, inspection_id), status, comment, actor or store.current_user)
 
 
 def apply_status(
@@ -491,6 +495,7 @@ def apply_status(
     comment: str | None,
     who: str | None,
     at: datetime | None = None,
+    check_checklist: bool = True,
 ) -> ChangeSet:
     """:func:`set_status` inside an open write session (for callers that batch several changes).
 
@@ -503,17 +508,19 @@ def apply_status(
                 old=status_label(old).lower(), new=status_label(status).lower()
             )
         )
+    if status == "submitted" and inspection.template_id is not None and check_checklist:
+        from fieldkit.services.checklists import problems_in
+
+        problems = problems_in(session, inspection)
+        if problems:
+            raise SubmissionBlocked(problems)
     changes = [Change("inspections", inspection.id, "status", {"status": (old, status)})]
     if status in ("approved", "returned"):
         user = _user(session, who)
         if user is not None and user.role not in REVIEWER_ROLES:
-            raise ValidationError(
-                translate("Inspections", "Only a supervisor can approve or return an inspection.")
-            )
+            raise ValidationError(translate("Inspections", "Only a supervisor can approve or return an inspection."))
         if status == "returned" and not (comment or "").strip():
-            raise ValidationError(
-                translate("Inspections", "Say what must be corrected when returning an inspection.")
-            )
+            raise ValidationError(translate("Inspections", "Say what must be corrected when returning an inspection."))
         review = Review(
             inspection_id=inspection.id,
             reviewer=who or "",
@@ -547,9 +554,7 @@ def restore_inspection(store: Store, inspection_id: str, actor: str | None = Non
     with store.write(actor) as session:
         inspection = session.get(Inspection, inspection_id)
         if inspection is None:
-            raise NotFoundError(
-                translate("Inspections", "No inspection with id {id}.").format(id=inspection_id)
-            )
+            raise NotFoundError(translate("Inspections", "No inspection with id {id}.").format(id=inspection_id))
         if inspection.deleted_at is None:
             return ChangeSet()
         inspection.deleted_at = None

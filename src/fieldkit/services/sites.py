@@ -109,8 +109,7 @@ def list_users(store: Store, role: str | None = None) -> list[UserRow]:
         stmt = stmt.where(User.role == role)
     with store.read() as session:
         return [
-            UserRow(u.id, u.username, u.display_name, u.role, tuple(u.site_codes or ()))
-            for u in session.scalars(stmt)
+            UserRow(u.id, u.username, u.display_name, u.role, tuple(u.site_codes or ())) for u in session.scalars(stmt)
         ]
 
 

@@ -110,6 +110,30 @@ class Template(SyncMixin, Base):
     source: Mapped[str] = mapped_column(String(16), default="builtin")
 
 
+class LimitSetRecord(SyncMixin, Base):
+    """A limit set (NEQS effluent, IFC Mining, ...) at its current version; see fieldkit.checklists.limits.
+
+    Unlike templates, a limit set is corrected in place (a new version replaces the old): a wrong
+    limit must stop flagging readings as soon as the registry publishes the fix.
+    """
+
+    __tablename__ = "limit_sets"
+
+    set_id: Mapped[str] = mapped_column(String(100), unique=True)
+    version: Mapped[str] = mapped_column(String(32))
+    definition: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    source: Mapped[str] = mapped_column(String(16), default="builtin")
+
+
+class ParameterRecord(SyncMixin, Base):
+    """A measured parameter (lead, PM10, LAeq ...) and its name in each language."""
+
+    __tablename__ = "parameters"
+
+    param_id: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
 class Inspection(SyncMixin, Base):
     __tablename__ = "inspections"
     __table_args__ = (Index("ix_inspections_site_started", "site_id", "started_at"),)
@@ -277,6 +301,8 @@ SYNCED_ENTITIES: tuple[type[SyncMixin], ...] = (
     Site,
     User,
     Template,
+    LimitSetRecord,
+    ParameterRecord,
     Inspection,
     Answer,
     Finding,

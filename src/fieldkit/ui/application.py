@@ -10,12 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fieldkit import __version__
+from fieldkit import __version__, services
 from fieldkit.errors import StoreError
 from fieldkit.i18n import install_translator
 from fieldkit.logs import setup_logging
 from fieldkit.paths import shipped_dir
-from fieldkit.store import Store
 from fieldkit.ui.errors import install_excepthook
 from fieldkit.ui.main_window import MainWindow
 
@@ -61,7 +60,7 @@ def run(data_dir: Path, lang: str | None = None) -> int:
     install_translations(app, language)
     install_excepthook(setup_logging(data_dir))
     try:
-        store = Store.open(data_dir)
+        store = services.open_store(data_dir)
     except StoreError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("Startup", "FieldKit cannot start"), str(exc))
         print(f"fieldkit: {exc}", file=sys.stderr)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit import __version__
-from fieldkit.services import SiteRow, TemplateRow, UserRow
+from fieldkit.services import SiteRow, UserRow
 from fieldkit.ui.widgets import OptionalDateTimeEdit
 
 
@@ -26,7 +26,7 @@ class NewInspectionDialog(QDialog):
     def __init__(
         self,
         sites: list[SiteRow],
-        templates: list[TemplateRow],
+        templates: list[dict[str, Any]],
         inspectors: list[UserRow],
         *,
         site_id: str | None,
@@ -45,7 +45,7 @@ class NewInspectionDialog(QDialog):
         self.template = QComboBox(self)
         self.template.addItem(self.tr("(no checklist)"), None)
         for t in templates:
-            self.template.addItem(f"{t.title} ({t.version})", t.id)
+            self.template.addItem(f"{t['title']} ({t['version']})", t["template_id"])
         self.inspector = QComboBox(self)
         for user in inspectors:
             self.inspector.addItem(user.display_name, user.id)
@@ -55,9 +55,7 @@ class NewInspectionDialog(QDialog):
         self.start_now = QCheckBox(self.tr("I am on site: start the inspection now"), self)
         self.start_now.setChecked(True)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

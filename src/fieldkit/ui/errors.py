@@ -28,9 +28,7 @@ def install_excepthook(log_file: Path | None) -> None:
             return
         showing = True
         try:
-            box = QMessageBox(
-                QMessageBox.Icon.Critical, QApplication.translate("Errors", "Unexpected error"), ""
-            )
+            box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("Errors", "Unexpected error"), "")
             box.setText(
                 QApplication.translate(
                     "Errors",

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from fieldkit import services
 from fieldkit.services import InspectionDetail
+from fieldkit.ui.checklist_tab import ChecklistTab
+from fieldkit.ui.findings_tab import FindingsTab
 from fieldkit.ui.header_form import HeaderForm
 from fieldkit.ui.inspection_model import STATUS_COLOURS
 from fieldkit.ui.operations import Operations
@@ -28,7 +30,7 @@ from fieldkit.ui.operations import Operations
 class InspectionView(QWidget):
     status_requested = Signal(str, str)
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Operations, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops = ops
         self._detail: InspectionDetail | None = None
@@ -67,6 +69,11 @@ class InspectionView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.header, self.tr("&Header"))
         self._tabs: list[QWidget] = [self.header]
+        self.checklist = ChecklistTab(ops, language, self)
+        self.add_tab(self.checklist, self.tr("&Checklist"))
+        self.findings = FindingsTab(ops, self)
+        self.add_tab(self.findings, self.tr("F&indings"))
+        self.checklist.finding_proposed.connect(self._record_proposed_finding)
 
         page = QWidget(self)
         layout = QVBoxLayout(page)
@@ -105,9 +112,7 @@ class InspectionView(QWidget):
         self.heading.setText(detail.title or self.tr("(untitled inspection)"))
         colour = STATUS_COLOURS.get(detail.status)
         label = services.status_label(detail.status)
-        self.status.setText(
-            f"<b style='color:{colour.name() if colour else '#000'}'>{label}</b> · {detail.site_name}"
-        )
+        self.status.setText(f"<b style='color:{colour.name() if colour else '#000'}'>{label}</b> · {detail.site_name}")
         self.sync_state.setText(self.tr("· not yet synced") if detail.dirty else self.tr("· synced"))
         me = services.current_user(self._ops.store)
         reviewer = me is None or me.role in ("supervisor", "admin")
@@ -138,7 +143,22 @@ class InspectionView(QWidget):
 
     def flush(self) -> None:
         """Save anything typed but not yet written (before switching inspections or closing)."""
-        self.header.flush()
+        for tab in self._tabs:
+            tab.flush()
+
+    def show_item(self, item_id: str) -> None:
+        """Bring a checklist item into view with the keyboard on it (from the submit problems list)."""
+        self.tabs.setCurrentWidget(self.checklist)
+        self.checklist.focus_item(item_id)
+
+    def _record_proposed_finding(self, inspection_id: str, item_id: str) -> None:
+        checklist = services.load_checklist(self._ops.store, inspection_id)
+        proposal = checklist.state.items[item_id].proposal
+        values = {"item_id": item_id}
+        if proposal is not None:
+            values.update(title=proposal.title, severity=proposal.severity, description=proposal.description)
+        if self.findings.new_finding(values):
+            self.checklist.show_inspection(self._detail)
 
     def _request(self, status: str) -> None:
         if self._detail is None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit import services
-from fieldkit.errors import NotFoundError
+from fieldkit.errors import FieldKitError, NotFoundError
 from fieldkit.services import ChangeSet, InspectionQuery
 from fieldkit.store import Store
 from fieldkit.ui.dialogs import NewInspectionDialog, show_about
@@ -29,6 +29,7 @@ from fieldkit.ui.inspection_model import InspectionTableModel
 from fieldkit.ui.inspection_view import InspectionView
 from fieldkit.ui.operations import Operations
 from fieldkit.ui.site_model import SiteListModel
+from fieldkit.ui.submit_dialog import SubmitProblemsDialog
 from fieldkit.ui.widgets import ltr
 
 FILTER_DELAY_MS = 250
@@ -73,9 +74,7 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(
-            InspectionTableModel.DATE, Qt.SortOrder.DescendingOrder
-        )
+        self.table.horizontalHeader().setSortIndicator(InspectionTableModel.DATE, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
@@ -83,7 +82,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in ((0, 250), (1, 50), (2, 90), (3, 125), (4, 125)):
+        for col, width in ((0, 230), (1, 45), (2, 85), (3, 120), (4, 120)):
             header.resizeSection(col, width)
         middle = QWidget(self)
         bar = QHBoxLayout()
@@ -95,7 +94,7 @@ class MainWindow(QMainWindow):
         mid_layout.addWidget(self.table, 1)
 
         # One inspection
-        self.view = InspectionView(self.ops, self)
+        self.view = InspectionView(self.ops, language, self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -104,7 +103,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([210, 620, 536])
+        self.splitter.setSizes([190, 470, 706])
         self.setCentralWidget(self.splitter)
 
         self.data_dir_label = QLabel(self.tr("Data: {path}").format(path=ltr(store.data_dir)), self)
@@ -161,14 +160,16 @@ class MainWindow(QMainWindow):
         self.undo_delete_action = self._action(self.tr("&Undo Delete"), self.undo_delete)
         self.undo_delete_action.setEnabled(False)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.filter_action = self._action(
-            self.tr("&Filter…"), self.focus_filter, QKeySequence.StandardKey.Find
-        )
-        self.refresh_action = self._action(
-            self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
-        )
+        self.filter_action = self._action(self.tr("&Filter…"), self.focus_filter, QKeySequence.StandardKey.Find)
+        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
         if self.refresh_action.shortcut() != QKeySequence("F5"):
             self.refresh_action.setShortcuts([self.refresh_action.shortcut(), QKeySequence("F5")])
+        self.lists_action = self._action(self.tr("Show &Lists"), self.show_lists, "Ctrl+L")
+        self.lists_action.setCheckable(True)
+        self.lists_action.setChecked(True)
+        self.lists_action.setStatusTip(
+            self.tr("Hide the site and inspection lists to give the inspection the whole window")
+        )
         about = self._action(self.tr("&About FieldKit"), lambda: show_about(self, str(self.store.data_dir)))
 
         menu = self.menuBar()
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.filter_action)
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.lists_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(about)
 
@@ -234,7 +236,13 @@ class MainWindow(QMainWindow):
         self.view.show_inspection(detail)
         self.delete_action.setEnabled(detail is not None)
 
+    def show_lists(self, shown: bool) -> None:
+        for index in (0, 1):
+            self.splitter.widget(index).setVisible(shown)
+        self.lists_action.setChecked(shown)
+
     def focus_filter(self) -> None:
+        self.show_lists(True)
         self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter.selectAll()
 
@@ -286,7 +294,7 @@ class MainWindow(QMainWindow):
         me = services.current_user(self.store)
         dialog = NewInspectionDialog(
             sites,
-            services.list_templates(self.store),
+            services.list_forms(self.store),
             users,
             site_id=self.current_site_id(),
             inspector_id=me.id if me else None,
@@ -341,9 +349,23 @@ class MainWindow(QMainWindow):
 
     def _set_status(self, status: str, comment: str) -> None:
         inspection_id = self.view.inspection_id
-        if inspection_id is not None:
-            self.ops.run(services.set_status, inspection_id, status, comment=comment or None, parent=self)
-            self._show(inspection_id)
+        if inspection_id is None:
+            return
+        try:
+            changes = services.set_status(self.store, inspection_id, status, comment=comment or None)
+        except services.SubmissionBlocked as blocked:
+            dialog = SubmitProblemsDialog(blocked.problems, self)
+            dialog.exec()
+            if dialog.chosen:  # after the dialog has closed and handed the focus back
+                self.activateWindow()
+                self.view.show_item(dialog.chosen)
+            return
+        except FieldKitError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return
+        self.ops.saved.emit()
+        self.ops.changed.emit(changes)
+        self._show(inspection_id)
 
     # -- window state ------------------------------------------------------------------------------
 

@@ -33,9 +33,11 @@ class Operations(QObject):
         super().__init__(parent)
         self.store = store
 
-    def run(
-        self, func: Callable[..., ChangeSet], *args: Any, parent: QWidget | None = None, **kwargs: Any
-    ) -> ChangeSet | None:
+    def run(self, func: Callable[..., Any], *args: Any, parent: QWidget | None = None, **kwargs: Any) -> Any:
+        """Call ``func(store, *args, **kwargs)``; its result, or ``None`` when it was refused.
+
+        ``func`` returns a :class:`ChangeSet`, or a result with a ``changes`` change set.
+        """
         try:
             changes = func(self.store, *args, **kwargs)
         except FieldKitError as exc:
@@ -43,6 +45,7 @@ class Operations(QObject):
             QMessageBox.warning(parent, self.tr("Not saved"), str(exc))
             return None
         self.saved.emit()
-        if changes:
-            self.changed.emit(changes)
+        change_set = changes if isinstance(changes, ChangeSet) else getattr(changes, "changes", None)
+        if change_set:
+            self.changed.emit(change_set)
         return changes

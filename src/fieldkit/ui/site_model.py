@@ -44,9 +44,7 @@ class SiteListModel(QAbstractListModel):
     def name(self, site: SiteRow) -> str:
         return site.local_names.get(self._language) or site.name
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         site = self.site_at(index.row())

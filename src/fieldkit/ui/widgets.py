@@ -60,7 +60,7 @@ class OptionalDateTimeEdit(QWidget):
         self.edit.editingFinished.connect(self._commit)
         # The calendar popup changes the value without an editingFinished; commit after a pick.
         self.edit.dateChanged.connect(lambda _d: QTimer.singleShot(0, self._commit_if_popup_closed))
-        now.clicked.connect(self._set_now)
+        now.clicked.connect(self.set_now)
         clear.clicked.connect(lambda: self.set_value(None, commit=True))
         self.setFocusProxy(self.edit)
 
@@ -77,7 +77,7 @@ class OptionalDateTimeEdit(QWidget):
         else:
             self._last = self.value()
 
-    def _set_now(self) -> None:
+    def set_now(self) -> None:
         self.set_value(datetime.now(UTC).replace(second=0, microsecond=0), commit=True)
 
     def _commit_if_popup_closed(self) -> None:
