@@ -13,6 +13,195 @@
     </message>
 </context>
 <context>
+    <name>Answers</name>
+    <message>
+        <source>{label}: {message}</source>
+        <translation>{label}: {message}</translation>
+    </message>
+    <message>
+        <source>give a number, not true/false</source>
+        <translation>عدد درج کریں، true/false نہیں</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a number; use a point for decimals</source>
+        <translation>{raw!r} عدد نہیں ہے؛ اعشاریہ کے لیے نقطہ (.) استعمال کریں</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>پورا عدد</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>عدد</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not {what}</source>
+        <translation>{raw!r} {what} نہیں ہے</translation>
+    </message>
+    <message>
+        <source>give a number</source>
+        <translation>عدد درج کریں</translation>
+    </message>
+    <message>
+        <source>give a finite number</source>
+        <translation>محدود عدد درج کریں</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a whole number</source>
+        <translation>{raw!r} پورا عدد نہیں ہے</translation>
+    </message>
+    <message>
+        <source>{raw!r} is too large</source>
+        <translation>{raw!r} بہت بڑا ہے</translation>
+    </message>
+    <message>
+        <source>give one or more of: {choices}</source>
+        <translation>ان میں سے ایک یا زیادہ منتخب کریں: {choices}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an option (options: {choices})</source>
+        <translation>{value!r} کوئی اختیار نہیں ہے (اختیارات: {choices})</translation>
+    </message>
+    <message>
+        <source>this item takes no answer</source>
+        <translation>اس آئٹم کا جواب نہیں دیا جاتا</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not yes, no or na</source>
+        <translation>{raw!r} ان میں سے نہیں: yes، no، na</translation>
+    </message>
+    <message>
+        <source>choose exactly one option</source>
+        <translation>صرف ایک اختیار منتخب کریں</translation>
+    </message>
+    <message>
+        <source>give text</source>
+        <translation>متن درج کریں</translation>
+    </message>
+    <message>
+        <source>longer than {limit} characters</source>
+        <translation>{limit} حروف سے زیادہ طویل</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a date (YYYY-MM-DD)</source>
+        <translation>{raw!r} تاریخ نہیں ہے (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>give photo ids</source>
+        <translation>تصاویر کی آئی ڈیز درج کریں</translation>
+    </message>
+    <message>
+        <source>this item takes one photo</source>
+        <translation>اس آئٹم میں صرف ایک تصویر لگ سکتی ہے</translation>
+    </message>
+    <message>
+        <source>a signature needs the signer&apos;s name</source>
+        <translation>دستخط کے لیے دستخط کنندہ کا نام ضروری ہے</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a date and time (YYYY-MM-DDTHH:MM)</source>
+        <translation>{raw!r} تاریخ اور وقت نہیں ہے (YYYY-MM-DDTHH:MM)</translation>
+    </message>
+    <message>
+        <source>give a point as &apos;latitude,longitude&apos;</source>
+        <translation>مقام &apos;عرض بلد,طول بلد&apos; کی صورت میں درج کریں</translation>
+    </message>
+    <message>
+        <source>the point is outside -90..90, -180..180</source>
+        <translation>مقام حد سے باہر ہے (عرض بلد -90..90، طول بلد -180..180)</translation>
+    </message>
+    <message>
+        <source>an accuracy cannot be negative</source>
+        <translation>درستگی منفی نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>لاگو نہیں</translation>
+    </message>
+    <message>
+        <source>{count} photo(s)</source>
+        <translation>تصاویر: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <source>required, not answered</source>
+        <translation>لازمی، جواب نہیں دیا گیا</translation>
+    </message>
+    <message>
+        <source>{value} does not meet the check {rule}</source>
+        <translation>{value} جانچ {rule} پر پورا نہیں اترتا</translation>
+    </message>
+    <message>
+        <source>{label}: {answer}</source>
+        <translation>{label}: {answer}</translation>
+    </message>
+    <message>
+        <source>Checklist: {template}, section “{section}”.</source>
+        <translation>چیک لسٹ: {template}، حصہ “{section}”۔</translation>
+    </message>
+    <message>
+        <source>This inspection has no checklist.</source>
+        <translation>اس معائنے کی کوئی چیک لسٹ نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>This inspection is {status}: its answers can no longer change.</source>
+        <translation>یہ معائنہ {status} ہے: اس کے جوابات اب تبدیل نہیں ہو سکتے۔</translation>
+    </message>
+    <message>
+        <source>The checklist {form} has no item {item}.</source>
+        <translation>چیک لسٹ {form} میں آئٹم {item} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>No checklist template with id {id}.</source>
+        <translation>آئی ڈی {id} والا کوئی چیک لسٹ ٹیمپلیٹ موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>No checklist template {id}.</source>
+        <translation>چیک لسٹ ٹیمپلیٹ {id} موجود نہیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTab</name>
+    <message>
+        <source>Sections</source>
+        <translation>حصے</translation>
+    </message>
+    <message>
+        <source>This inspection has no checklist. Choose one when creating an inspection.</source>
+        <translation>اس معائنے کی کوئی چیک لسٹ نہیں ہے۔ نیا معائنہ بناتے وقت چیک لسٹ منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Answered {done} of {total}</source>
+        <translation>{total} میں سے {done} کا جواب دیا گیا</translation>
+    </message>
+    <message>
+        <source>required {done} of {total}</source>
+        <translation>لازمی: {total} میں سے {done}</translation>
+    </message>
+    <message>
+        <source>{count} over the limit</source>
+        <translation>{count} حد سے تجاوز</translation>
+    </message>
+    <message>
+        <source>{count} failed checks</source>
+        <translation>{count} ناکام جانچ</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>صرف پڑھنے کے لیے</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error</source>
@@ -27,6 +216,139 @@ Your saved work is safe: every change is stored when it is made. The details are
 
 آپ کا کام محفوظ ہے: ہر تبدیلی کرتے ہی محفوظ کر لی جاتی ہے۔ تفصیلات لاگ فائل میں ہیں:
 {log}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingForm</name>
+    <message>
+        <source>Open</source>
+        <translation>کھلی</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <source>What must be done to correct it</source>
+        <translation>اسے درست کرنے کے لیے کیا کرنا ہوگا</translation>
+    </message>
+    <message>
+        <source>Who must do it (person or department)</source>
+        <translation>یہ کام کون کرے گا (فرد یا شعبہ)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>شدت:</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>حیثیت:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>تفصیل:</translation>
+    </message>
+    <message>
+        <source>&amp;Corrective action:</source>
+        <translation>اصلاحی اقدام:</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible:</source>
+        <translation>ذمہ دار:</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date:</source>
+        <translation>آخری تاریخ:</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>Low</source>
+        <translation>کم</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>درمیانی</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>زیادہ</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>انتہائی سنگین</translation>
+    </message>
+    <message>
+        <source>{field} must be text.</source>
+        <translation>{field} متن ہونا چاہیے۔</translation>
+    </message>
+    <message>
+        <source>{field} is longer than {limit} characters.</source>
+        <translation>{field} میں {limit} سے زیادہ حروف ہیں۔</translation>
+    </message>
+    <message>
+        <source>A finding needs a title.</source>
+        <translation>خامی کا عنوان ضروری ہے۔</translation>
+    </message>
+    <message>
+        <source>Severity must be one of {values}.</source>
+        <translation>شدت ان میں سے ایک ہونی چاہیے: {values}۔</translation>
+    </message>
+    <message>
+        <source>A finding is open or closed.</source>
+        <translation>خامی کی حیثیت صرف کھلی یا بند ہو سکتی ہے۔</translation>
+    </message>
+    <message>
+        <source>The due date must be YYYY-MM-DD.</source>
+        <translation>آخری تاریخ YYYY-MM-DD کی صورت میں ہونی چاہیے۔</translation>
+    </message>
+    <message>
+        <source>The position is outside the globe.</source>
+        <translation>مقام زمین کے نقاط کی حد سے باہر ہے۔</translation>
+    </message>
+    <message>
+        <source>{field} cannot be edited.</source>
+        <translation>{field} میں ترمیم نہیں کی جا سکتی۔</translation>
+    </message>
+    <message>
+        <source>Findings can only be added while the inspection is editable.</source>
+        <translation>خامیاں صرف اسی وقت شامل کی جا سکتی ہیں جب معائنے میں ترمیم ممکن ہو۔</translation>
+    </message>
+    <message>
+        <source>No finding with id {id}.</source>
+        <translation>آئی ڈی {id} والی کوئی خامی موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>This finding belongs to an inspection that is no longer editable.</source>
+        <translation>یہ خامی ایسے معائنے کی ہے جس میں اب ترمیم نہیں ہو سکتی۔</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsTab</name>
+    <message>
+        <source>Findings</source>
+        <translation>خامیاں</translation>
+    </message>
+    <message>
+        <source>&amp;New finding…</source>
+        <translation>نئی خامی…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف کریں</translation>
+    </message>
+    <message>
+        <source>Delete finding</source>
+        <translation>خامی حذف کریں</translation>
+    </message>
+    <message>
+        <source>Delete the finding “{title}”?</source>
+        <translation>خامی “{title}” حذف کریں؟</translation>
     </message>
 </context>
 <context>
@@ -147,6 +469,14 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>بنیادی معلومات</translation>
     </message>
     <message>
+        <source>&amp;Checklist</source>
+        <translation>چیک لسٹ</translation>
+    </message>
+    <message>
+        <source>F&amp;indings</source>
+        <translation>خامیاں</translation>
+    </message>
+    <message>
         <source>Select an inspection on the left, or press Ctrl+N to start a new one.</source>
         <translation>دائیں جانب سے کوئی معائنہ منتخب کریں، یا نیا معائنہ شروع کرنے کے لیے Ctrl+N دبائیں۔</translation>
     </message>
@@ -192,6 +522,14 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>No inspection with id {id}.</source>
         <translation>آئی ڈی {id} والا کوئی معائنہ موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… اور {count} مزید</translation>
+    </message>
+    <message>
+        <source>The inspection cannot be submitted yet ({count} problems):</source>
+        <translation>معائنہ ابھی جمع نہیں کیا جا سکتا ({count} مسائل):</translation>
     </message>
     <message>
         <source>Title</source>
@@ -291,6 +629,72 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>ItemWidget</name>
+    <message>
+        <source>Create finding…</source>
+        <translation>خامی درج کریں…</translation>
+    </message>
+    <message>
+        <source>Comment (Ctrl+Enter)</source>
+        <translation>تبصرہ (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>لاگو نہیں</translation>
+    </message>
+    <message>
+        <source>Type a number</source>
+        <translation>عدد لکھیں</translation>
+    </message>
+    <message>
+        <source>latitude, longitude</source>
+        <translation>عرض بلد، طول بلد</translation>
+    </message>
+    <message>
+        <source>Name of the person signing</source>
+        <translation>دستخط کرنے والے کا نام</translation>
+    </message>
+    <message>
+        <source>N: now</source>
+        <translation>N: ابھی</translation>
+    </message>
+    <message>
+        <source>No photo attached yet</source>
+        <translation>ابھی کوئی تصویر منسلک نہیں</translation>
+    </message>
+    <message>
+        <source>Finding recorded</source>
+        <translation>خامی درج ہو گئی</translation>
+    </message>
+</context>
+<context>
+    <name>Limits</name>
+    <message>
+        <source>{parameter} is in {unit}; the limit ({standard}) is in {limit_unit}: not compared</source>
+        <translation>{parameter} کی اکائی {unit} ہے اور حد ({standard}) کی اکائی {limit_unit} ہے: موازنہ نہیں کیا گیا</translation>
+    </message>
+    <message>
+        <source>{parameter} {value}{unit} exceeds {limit}{limit_unit} ({standard}) by {margin}%</source>
+        <translation>{parameter} {value}{unit} ہے، جو حد {limit}{limit_unit} ({standard}) سے {margin}% زیادہ ہے</translation>
+    </message>
+    <message>
+        <source>{parameter} {value}{unit} is below {limit}{limit_unit} ({standard}) by {margin}%</source>
+        <translation>{parameter} {value}{unit} ہے، جو حد {limit}{limit_unit} ({standard}) سے {margin}% کم ہے</translation>
+    </message>
+    <message>
+        <source>Limit unverified: {parameter} {range} in {standard} has not been checked against the official text</source>
+        <translation>حد غیر تصدیق شدہ: {standard} میں {parameter} {range} کا سرکاری متن سے موازنہ نہیں کیا گیا</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>FieldKit</source>
@@ -347,6 +751,14 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>&amp;Refresh</source>
         <translation>تازہ کریں</translation>
+    </message>
+    <message>
+        <source>Show &amp;Lists</source>
+        <translation>فہرستیں دکھائیں</translation>
+    </message>
+    <message>
+        <source>Hide the site and inspection lists to give the inspection the whole window</source>
+        <translation>سائٹ اور معائنوں کی فہرستیں چھپائیں تاکہ معائنہ پوری ونڈو میں دکھائی دے</translation>
     </message>
     <message>
         <source>&amp;About FieldKit</source>
@@ -411,6 +823,21 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Inspection deleted.</source>
         <translation>معائنہ حذف ہو گیا۔</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>محفوظ نہیں ہوا</translation>
+    </message>
+</context>
+<context>
+    <name>NewFindingDialog</name>
+    <message>
+        <source>New finding</source>
+        <translation>نئی خامی</translation>
+    </message>
+    <message>
+        <source>Record finding</source>
+        <translation>خامی درج کریں</translation>
     </message>
 </context>
 <context>
@@ -568,6 +995,17 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>{path} is an SQLite database but not a FieldKit store. It was left untouched: choose another data folder with --data-dir.</source>
         <translation>{path} ایک SQLite ڈیٹا بیس ہے مگر FieldKit کا ڈیٹا اسٹور نہیں۔ اسے چھیڑا نہیں گیا: --data-dir کے ذریعے کوئی دوسرا ڈیٹا فولڈر منتخب کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitProblemsDialog</name>
+    <message>
+        <source>Not ready to submit</source>
+        <translation>ابھی جمع کرنے کے لیے تیار نہیں</translation>
+    </message>
+    <message>
+        <source>Fix these {count} items first (double-click or press Enter to go to one):</source>
+        <translation>پہلے یہ {count} آئٹمز درست کریں (کسی آئٹم پر جانے کے لیے ڈبل کلک کریں یا Enter دبائیں):</translation>
     </message>
 </context>
 </TS>

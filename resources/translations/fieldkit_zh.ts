@@ -13,6 +13,195 @@
     </message>
 </context>
 <context>
+    <name>Answers</name>
+    <message>
+        <source>{label}: {message}</source>
+        <translation>{label}：{message}</translation>
+    </message>
+    <message>
+        <source>give a number, not true/false</source>
+        <translation>请输入数字，而非 true/false</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a number; use a point for decimals</source>
+        <translation>{raw!r} 不是数字；小数请用小数点 (.)</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not {what}</source>
+        <translation>{raw!r} 不是{what}</translation>
+    </message>
+    <message>
+        <source>give a number</source>
+        <translation>请输入数字</translation>
+    </message>
+    <message>
+        <source>give a finite number</source>
+        <translation>请输入有限的数值</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a whole number</source>
+        <translation>{raw!r} 不是整数</translation>
+    </message>
+    <message>
+        <source>{raw!r} is too large</source>
+        <translation>{raw!r} 过大</translation>
+    </message>
+    <message>
+        <source>give one or more of: {choices}</source>
+        <translation>请从以下选项中选择一个或多个：{choices}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an option (options: {choices})</source>
+        <translation>{value!r} 不是有效选项（选项：{choices}）</translation>
+    </message>
+    <message>
+        <source>this item takes no answer</source>
+        <translation>此项无需作答</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not yes, no or na</source>
+        <translation>{raw!r} 不是 yes、no 或 na</translation>
+    </message>
+    <message>
+        <source>choose exactly one option</source>
+        <translation>请只选择一个选项</translation>
+    </message>
+    <message>
+        <source>give text</source>
+        <translation>请输入文本</translation>
+    </message>
+    <message>
+        <source>longer than {limit} characters</source>
+        <translation>超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a date (YYYY-MM-DD)</source>
+        <translation>{raw!r} 不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>give photo ids</source>
+        <translation>请提供照片 ID</translation>
+    </message>
+    <message>
+        <source>this item takes one photo</source>
+        <translation>此项只能附一张照片</translation>
+    </message>
+    <message>
+        <source>a signature needs the signer&apos;s name</source>
+        <translation>签名须填写签名人姓名</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a date and time (YYYY-MM-DDTHH:MM)</source>
+        <translation>{raw!r} 不是日期和时间（YYYY-MM-DDTHH:MM）</translation>
+    </message>
+    <message>
+        <source>give a point as &apos;latitude,longitude&apos;</source>
+        <translation>请按“纬度,经度”格式输入位置</translation>
+    </message>
+    <message>
+        <source>the point is outside -90..90, -180..180</source>
+        <translation>坐标超出范围（纬度 -90..90，经度 -180..180）</translation>
+    </message>
+    <message>
+        <source>an accuracy cannot be negative</source>
+        <translation>精度不能为负数</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>{count} photo(s)</source>
+        <translation>{count} 张照片</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <source>required, not answered</source>
+        <translation>必填，未回答</translation>
+    </message>
+    <message>
+        <source>{value} does not meet the check {rule}</source>
+        <translation>{value} 不符合校验条件 {rule}</translation>
+    </message>
+    <message>
+        <source>{label}: {answer}</source>
+        <translation>{label}：{answer}</translation>
+    </message>
+    <message>
+        <source>Checklist: {template}, section “{section}”.</source>
+        <translation>检查表：{template}，章节“{section}”。</translation>
+    </message>
+    <message>
+        <source>This inspection has no checklist.</source>
+        <translation>此检查没有检查表。</translation>
+    </message>
+    <message>
+        <source>This inspection is {status}: its answers can no longer change.</source>
+        <translation>此检查的状态为“{status}”：其回答已不能更改。</translation>
+    </message>
+    <message>
+        <source>The checklist {form} has no item {item}.</source>
+        <translation>检查表 {form} 中没有检查项 {item}。</translation>
+    </message>
+    <message>
+        <source>No checklist template with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的检查表模板。</translation>
+    </message>
+    <message>
+        <source>No checklist template {id}.</source>
+        <translation>不存在检查表模板 {id}。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTab</name>
+    <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>This inspection has no checklist. Choose one when creating an inspection.</source>
+        <translation>此检查没有检查表。请在新建检查时选择检查表。</translation>
+    </message>
+    <message>
+        <source>Answered {done} of {total}</source>
+        <translation>已回答 {done}/{total}</translation>
+    </message>
+    <message>
+        <source>required {done} of {total}</source>
+        <translation>必填 {done}/{total}</translation>
+    </message>
+    <message>
+        <source>{count} over the limit</source>
+        <translation>{count} 项超标</translation>
+    </message>
+    <message>
+        <source>{count} failed checks</source>
+        <translation>{count} 项检查未通过</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error</source>
@@ -27,6 +216,139 @@ Your saved work is safe: every change is stored when it is made. The details are
 
 您的工作不会丢失：每次更改都会立即保存。详细信息见日志文件：
 {log}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingForm</name>
+    <message>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>What must be done to correct it</source>
+        <translation>需要采取哪些纠正措施</translation>
+    </message>
+    <message>
+        <source>Who must do it (person or department)</source>
+        <translation>由谁负责（个人或部门）</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>严重程度(&amp;V):</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>状态(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Corrective action:</source>
+        <translation>纠正措施(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible:</source>
+        <translation>责任方(&amp;R):</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date:</source>
+        <translation>完成期限(&amp;U):</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>{field} must be text.</source>
+        <translation>{field} 必须是文本。</translation>
+    </message>
+    <message>
+        <source>{field} is longer than {limit} characters.</source>
+        <translation>{field} 超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>A finding needs a title.</source>
+        <translation>检查发现必须有标题。</translation>
+    </message>
+    <message>
+        <source>Severity must be one of {values}.</source>
+        <translation>严重程度必须是以下之一：{values}。</translation>
+    </message>
+    <message>
+        <source>A finding is open or closed.</source>
+        <translation>检查发现的状态只能是未关闭或已关闭。</translation>
+    </message>
+    <message>
+        <source>The due date must be YYYY-MM-DD.</source>
+        <translation>完成期限必须为 YYYY-MM-DD 格式。</translation>
+    </message>
+    <message>
+        <source>The position is outside the globe.</source>
+        <translation>位置超出地球坐标范围。</translation>
+    </message>
+    <message>
+        <source>{field} cannot be edited.</source>
+        <translation>{field} 不可编辑。</translation>
+    </message>
+    <message>
+        <source>Findings can only be added while the inspection is editable.</source>
+        <translation>只有在检查可编辑时才能添加检查发现。</translation>
+    </message>
+    <message>
+        <source>No finding with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的检查发现。</translation>
+    </message>
+    <message>
+        <source>This finding belongs to an inspection that is no longer editable.</source>
+        <translation>此检查发现所属的检查已不可编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsTab</name>
+    <message>
+        <source>Findings</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <source>&amp;New finding…</source>
+        <translation>新建检查发现(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete finding</source>
+        <translation>删除检查发现</translation>
+    </message>
+    <message>
+        <source>Delete the finding “{title}”?</source>
+        <translation>删除检查发现“{title}”？</translation>
     </message>
 </context>
 <context>
@@ -147,6 +469,14 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>基本信息(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Checklist</source>
+        <translation>检查表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>F&amp;indings</source>
+        <translation>检查发现(&amp;I)</translation>
+    </message>
+    <message>
         <source>Select an inspection on the left, or press Ctrl+N to start a new one.</source>
         <translation>请在左侧选择一项检查，或按 Ctrl+N 新建检查。</translation>
     </message>
@@ -192,6 +522,14 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>No inspection with id {id}.</source>
         <translation>不存在 ID 为 {id} 的检查。</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… 另有 {count} 项</translation>
+    </message>
+    <message>
+        <source>The inspection cannot be submitted yet ({count} problems):</source>
+        <translation>检查暂时无法提交（{count} 个问题）：</translation>
     </message>
     <message>
         <source>Title</source>
@@ -291,6 +629,72 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>ItemWidget</name>
+    <message>
+        <source>Create finding…</source>
+        <translation>创建检查发现…</translation>
+    </message>
+    <message>
+        <source>Comment (Ctrl+Enter)</source>
+        <translation>说明 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Type a number</source>
+        <translation>输入数字</translation>
+    </message>
+    <message>
+        <source>latitude, longitude</source>
+        <translation>纬度, 经度</translation>
+    </message>
+    <message>
+        <source>Name of the person signing</source>
+        <translation>签名人姓名</translation>
+    </message>
+    <message>
+        <source>N: now</source>
+        <translation>N：现在</translation>
+    </message>
+    <message>
+        <source>No photo attached yet</source>
+        <translation>尚未附加照片</translation>
+    </message>
+    <message>
+        <source>Finding recorded</source>
+        <translation>检查发现已记录</translation>
+    </message>
+</context>
+<context>
+    <name>Limits</name>
+    <message>
+        <source>{parameter} is in {unit}; the limit ({standard}) is in {limit_unit}: not compared</source>
+        <translation>{parameter} 的单位为 {unit}，限值（{standard}）的单位为 {limit_unit}：未比较</translation>
+    </message>
+    <message>
+        <source>{parameter} {value}{unit} exceeds {limit}{limit_unit} ({standard}) by {margin}%</source>
+        <translation>{parameter} {value}{unit}，超过限值 {limit}{limit_unit}（{standard}）{margin}%</translation>
+    </message>
+    <message>
+        <source>{parameter} {value}{unit} is below {limit}{limit_unit} ({standard}) by {margin}%</source>
+        <translation>{parameter} {value}{unit}，低于限值 {limit}{limit_unit}（{standard}）{margin}%</translation>
+    </message>
+    <message>
+        <source>Limit unverified: {parameter} {range} in {standard} has not been checked against the official text</source>
+        <translation>限值未核实：{standard} 中的 {parameter} {range} 尚未与官方文本核对</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>FieldKit</source>
@@ -347,6 +751,14 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Lists</source>
+        <translation>显示列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Hide the site and inspection lists to give the inspection the whole window</source>
+        <translation>隐藏矿区和检查列表，让检查占满整个窗口</translation>
     </message>
     <message>
         <source>&amp;About FieldKit</source>
@@ -411,6 +823,21 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Inspection deleted.</source>
         <translation>检查已删除。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>NewFindingDialog</name>
+    <message>
+        <source>New finding</source>
+        <translation>新建检查发现</translation>
+    </message>
+    <message>
+        <source>Record finding</source>
+        <translation>记录检查发现</translation>
     </message>
 </context>
 <context>
@@ -568,6 +995,17 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>{path} is an SQLite database but not a FieldKit store. It was left untouched: choose another data folder with --data-dir.</source>
         <translation>{path} 是 SQLite 数据库，但不是 FieldKit 数据存储，未作任何改动：请用 --data-dir 选择其他数据文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitProblemsDialog</name>
+    <message>
+        <source>Not ready to submit</source>
+        <translation>尚不能提交</translation>
+    </message>
+    <message>
+        <source>Fix these {count} items first (double-click or press Enter to go to one):</source>
+        <translation>请先修正以下 {count} 项（双击或按 Enter 可跳转到该项）：</translation>
     </message>
 </context>
 </TS>

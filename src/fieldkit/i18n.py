@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 _translator: Callable[[str, str], str] | None = None
+_language = "en"
 
 
 def translate(context: str, text: str) -> str:
@@ -20,7 +21,13 @@ def translate(context: str, text: str) -> str:
     return _translator(context, text)
 
 
-def install_translator(func: Callable[[str, str], str] | None) -> None:
-    """Route :func:`translate` through ``func`` (``None`` restores plain English)."""
-    global _translator
+def install_translator(func: Callable[[str, str], str] | None, language: str = "en") -> None:
+    """Route :func:`translate` through ``func`` (``None`` restores plain English); ``language`` is
+    the interface language, used where core messages quote multilingual content (item labels)."""
+    global _translator, _language
     _translator = func
+    _language = language if func is not None else "en"
+
+
+def current_language() -> str:
+    return _language

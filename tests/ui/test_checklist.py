@@ -194,6 +194,7 @@ def test_a_value_that_does_not_fit_is_refused_and_the_field_shows_what_is_stored
     qtbot.keyClick(laeq.line, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(messages))
     assert "'loud' is not a number" in messages[0]
+    assert laeq.line.text() == ""  # the field shows what is stored again
     assert services.load_checklist(demo_store, inspection_id).state.items["laeq"].value is None
 
 

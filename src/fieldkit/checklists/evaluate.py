@@ -244,7 +244,11 @@ def _flag(
                 value=display(item, value, lang), rule=item.constraint
             )
         )
-        state.flags.append(Flag("constraint", message, severity=item.severity))
+        # A typed answer that fails its check is a data problem: it blocks submission until corrected.
+        # A calculated value that fails (freeboard below design, a piezometer over its trigger) is
+        # what the inspector found on site: a failed check and a proposed finding, not a blocker.
+        kind = "failed" if item.type == "calculate" else "constraint"
+        state.flags.append(Flag(kind, message, severity=item.severity or ("medium" if kind == "failed" else None)))
     if item.fail_if and value in item.fail_if:
         state.flags.append(
             Flag(

@@ -13,7 +13,7 @@ from typing import Any
 
 from fieldkit.checklists.model import Item
 from fieldkit.errors import ValidationError
-from fieldkit.i18n import translate
+from fieldkit.i18n import current_language, translate
 
 MAX_TEXT = 10_000
 _NUMERIC_TEXT = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
@@ -25,7 +25,8 @@ class ValueRefused(ValidationError):
 
 
 def _refuse(item: Item, message: str) -> ValueRefused:
-    return ValueRefused(translate("Answers", "{label}: {message}").format(label=item.label.en, message=message))
+    label = item.label.get(current_language())
+    return ValueRefused(translate("Answers", "{label}: {message}").format(label=label, message=message))
 
 
 def _number(item: Item, raw: Any, integer: bool) -> int | float:

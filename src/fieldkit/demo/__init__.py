@@ -102,7 +102,8 @@ def _add_answers(session: Session, inspection: Inspection, site: Site, spec: dic
     )
     labels = parameter_labels(session)
     state = evaluate(compiled, values, limit_sets, labels.get)
-    for item_id, value in values.items():
+    computed = {k: st.value for k, st in state.items.items() if st.item.type == "calculate" and st.value is not None}
+    for item_id, value in {**values, **computed}.items():
         item = compiled.template.items[item_id]
         flags = [f.as_json() for f in state.items[item_id].flags]
         session.add(Answer(inspection_id=inspection.id, item_id=item_id, value=value, unit=item.unit, flags=flags))

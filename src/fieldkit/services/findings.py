@@ -90,7 +90,9 @@ def _clean(field: str, value: Any) -> Any:
     if field == "severity":
         if value not in SEVERITIES:
             raise ValidationError(
-                translate("Findings", "Severity must be one of {values}.").format(values=", ".join(SEVERITIES))
+                translate("Findings", "Severity must be one of {values}.").format(
+                    values=", ".join(severity_label(v) for v in SEVERITIES)
+                )
             )
         return value
     if field == "status":

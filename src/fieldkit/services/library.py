@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from fieldkit.checklists.evaluate import CompiledTemplate, compile_template
@@ -103,15 +103,27 @@ _compiled: dict[tuple[str, datetime], CompiledTemplate] = {}
 _limit_sets: dict[tuple[str, str, datetime], LimitSet] = {}
 
 
+_TEMPLATE_KEY = select(TemplateRecord.updated_at).where(TemplateRecord.id == bindparam("template_id"))
+_LIMIT_SET_KEYS = select(LimitSetRecord.set_id, LimitSetRecord.version, LimitSetRecord.updated_at).where(
+    LimitSetRecord.set_id.in_(bindparam("set_ids", expanding=True)), LimitSetRecord.deleted_at.is_(None)
+)
+_PARAMETERS_KEY = select(func.count(), func.max(ParameterRecord.updated_at))
+
+
 def compiled_template(session: Session, template_id: str) -> CompiledTemplate:
-    row = session.get(TemplateRecord, template_id)
-    if row is None:
+    # Only the freshness key is read on every call: the definition (tens of kilobytes of JSON) is
+    # parsed once per version, which keeps the answer write path within its few milliseconds.
+    updated = session.connection().execute(_TEMPLATE_KEY, {"template_id": template_id}).scalar()
+    if updated is None:
         raise NotFoundError(translate("Checklist", "No checklist template with id {id}.").format(id=template_id))
-    key = (row.id, row.updated_at)
+    key = (template_id, updated)
     with _lock:
         found = _compiled.get(key)
     if found is None:
-        found = compile_template(Template.model_validate(row.definition))
+        definition = session.execute(
+            select(TemplateRecord.definition).where(TemplateRecord.id == template_id)
+        ).scalar_one()
+        found = compile_template(Template.model_validate(definition))
         with _lock:
             _compiled[key] = found
     return found
@@ -121,18 +133,23 @@ def limit_sets_for(session: Session, set_ids: list[str]) -> list[LimitSet]:
     """The site's limit sets, in the order the site names them (unknown ids are skipped and logged)."""
     if not set_ids:
         return []
-    rows = {r.set_id: r for r in session.scalars(select(LimitSetRecord).where(LimitSetRecord.set_id.in_(set_ids)))}
+    keys = {
+        row.set_id: (row.set_id, row.version, row.updated_at)
+        for row in session.connection().execute(_LIMIT_SET_KEYS, {"set_ids": list(set_ids)})
+    }
     found = []
     for set_id in set_ids:
-        row = rows.get(set_id)
-        if row is None or row.deleted_at is not None:
+        key = keys.get(set_id)
+        if key is None:
             log.warning("limit set %s named by a site is not in the store", set_id)
             continue
-        key = (row.set_id, row.version, row.updated_at)
         with _lock:
             cached = _limit_sets.get(key)
         if cached is None:
-            cached = LimitSet.model_validate(row.definition)
+            definition = session.execute(
+                select(LimitSetRecord.definition).where(LimitSetRecord.set_id == set_id)
+            ).scalar_one()
+            cached = LimitSet.model_validate(definition)
             with _lock:
                 _limit_sets[key] = cached
         found.append(cached)
@@ -148,8 +165,19 @@ class ParameterLabels:
         return label.get(lang) or label.get("en") or parameter.replace("_", " ")
 
 
+_labels: dict[tuple[Any, ...], ParameterLabels] = {}
+
+
 def parameter_labels(session: Session) -> ParameterLabels:
-    return ParameterLabels({p.param_id: dict(p.label) for p in session.scalars(select(ParameterRecord))})
+    key = tuple(session.connection().execute(_PARAMETERS_KEY).one())
+    with _lock:
+        cached = _labels.get(key)
+    if cached is None:
+        rows = session.execute(select(ParameterRecord.param_id, ParameterRecord.label)).all()
+        cached = ParameterLabels({param_id: dict(label) for param_id, label in rows})
+        with _lock:
+            _labels[key] = cached
+    return cached
 
 
 def list_forms(store: Store) -> list[dict[str, Any]]:

@@ -70,6 +70,12 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
     session.add_all(events)
 
 
+def touched(actor: str | None) -> dict[str, Any]:
+    """The sync columns of a row changed by a Core ``UPDATE`` (which bypasses the flush hook): the
+    few write paths that update rows in bulk for speed set these with the new values."""
+    return {"updated_at": utcnow(), "updated_by": actor, "dirty": True}
+
+
 def _event(obj: SyncMixin, action: str, actor: str | None, now: Any, detail: dict[str, Any]) -> AuditEvent:
     return AuditEvent(
         id=new_id(),

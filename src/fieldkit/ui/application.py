@@ -39,7 +39,7 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
         translators.append(qt)
     for translator in translators:
         app.installTranslator(translator)
-    install_translator(QCoreApplication.translate)
+    install_translator(QCoreApplication.translate, language)
     if language in RTL_LANGUAGES:
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     return translators

@@ -283,11 +283,24 @@ class ItemWidget(QFrame):
         if self._typing.isActive():
             self._emit_text_value()
 
+    _shown_key: tuple | None = None
     _shown_text: str | None = None
     """The text last shown or saved: unchanged text is not saved again."""
 
     def show_state(self, state: ItemState, comment: str | None, read_only: bool, has_finding: bool = False) -> None:
         """Show the stored answer and its evaluation; never disturbs a field the user is typing in."""
+        key = (
+            state.relevant,
+            repr(state.value),
+            tuple(f.message for f in state.flags),
+            comment,
+            read_only,
+            has_finding,
+            state.proposal is not None,
+        )
+        if key == self._shown_key:
+            return  # nothing changed for this item: no widget work (most items, after one answer)
+        self._shown_key = key
         self._loading = True
         try:
             self.setVisible(state.relevant)

@@ -7,6 +7,7 @@ of other items follow live.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -43,6 +44,8 @@ class ChecklistTab(QWidget):
         self.items: dict[str, ItemWidget] = {}
         self._order: list[ItemWidget] = []
         self._section_headers: dict[str, QLabel] = {}
+        self._findings: tuple[str, set[str]] | None = None
+        ops.changed.connect(self._findings_changed)
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -139,7 +142,7 @@ class ChecklistTab(QWidget):
     def _show(self, checklist: Checklist) -> None:
         state = checklist.state
         read_only = not checklist.editable
-        recorded = {f.item_id for f in services.list_findings(self._ops.store, checklist.inspection_id) if f.item_id}
+        recorded = self._recorded_findings(checklist.inspection_id)
         for item_id, widget in self.items.items():
             widget.show_state(state.items[item_id], checklist.comments.get(item_id), read_only, item_id in recorded)
         required = answered_required = answered = answerable = 0
@@ -170,13 +173,11 @@ class ChecklistTab(QWidget):
             self.tr("required {done} of {total}").format(done=answered_required, total=required),
         ]
         if exceedances:
-            parts.append(
-                f"<span style='color:#b42318'>{self.tr('{count} over the limit').format(count=exceedances)}</span>"
-            )
+            over = self.tr("{count} over the limit").format(count=exceedances)
+            parts.append(f"<span style='color:#b42318'>{over}</span>")
         if failures:
-            parts.append(
-                f"<span style='color:#b54708'>{self.tr('{count} failed checks').format(count=failures)}</span>"
-            )
+            failed = self.tr("{count} failed checks").format(count=failures)
+            parts.append(f"<span style='color:#b54708'>{failed}</span>")
         if read_only:
             parts.append(self.tr("read-only"))
         self.summary.setText(" · ".join(parts))
@@ -196,13 +197,30 @@ class ChecklistTab(QWidget):
         result = self._ops.run(
             services.answer_item, self._inspection_id, item_id, parent=self, lang=self._lang, **kwargs
         )
-        checklist = services.load_checklist(self._ops.store, self._inspection_id, self._lang)
-        self._checklist = checklist
-        if result is None:  # refused: show the stored value again, even in the field being typed in
+        if result is None or result.state is None or self._checklist is None:
+            # Refused: show what is stored again, even in the field being typed in.
             widget = self.items[item_id]
+            widget._shown_key = None  # show the stored value over whatever was typed
             if widget.line is not None:
                 widget.line.clearFocus()
-        self._show(checklist)
+            self._checklist = services.load_checklist(self._ops.store, self._inspection_id, self._lang)
+        else:  # the write path evaluated the whole checklist already: no second read
+            comments = dict(self._checklist.comments)
+            if "comment" in kwargs:
+                comments[item_id] = (kwargs["comment"] or "").strip()
+            self._checklist = replace(self._checklist, state=result.state, comments=comments)
+        self._show(self._checklist)
+
+    def _recorded_findings(self, inspection_id: str) -> set[str]:
+        """Items that already have a finding; re-read only when findings changed."""
+        if self._findings is None or self._findings[0] != inspection_id:
+            found = {f.item_id for f in services.list_findings(self._ops.store, inspection_id) if f.item_id}
+            self._findings = (inspection_id, found)
+        return self._findings[1]
+
+    def _findings_changed(self, changes) -> None:
+        if changes.touches("findings"):
+            self._findings = None
 
     def flush(self) -> None:
         for widget in self._order:

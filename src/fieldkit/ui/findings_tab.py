@@ -94,6 +94,7 @@ class FindingForm(QWidget):
         ):
             widget.blockSignals(True)
         self.title.setText(values.get("title") or "")
+        self.title.setCursorPosition(0)
         self.severity.setCurrentIndex(max(0, self.severity.findData(values.get("severity") or "medium")))
         self.status.setCurrentIndex(max(0, self.status.findData(values.get("status") or "open")))
         self.description.setPlainText(values.get("description") or "")
