@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 
 from fieldkit import services
-from fieldkit.cli.output import local_time, print_json, print_table
+from fieldkit.cli.output import local_time, print_json, print_table, resolve_inspection_id
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,6 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     sls = sites_sub.add_parser("list", help="sites by name")
     sls.add_argument("--json", action="store_true", help="print a JSON list (stable keys)")
     sls.set_defaults(handler=list_sites)
+    boundary = sites_sub.add_parser("boundary", help="set a site's boundary from a GeoJSON or KML file")
+    boundary.add_argument("code")
+    boundary.add_argument("file")
+    boundary.set_defaults(handler=set_boundary)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -100,18 +104,6 @@ def list_inspections(args: argparse.Namespace) -> int:
     return 0
 
 
-def _resolve_id(store, prefix: str) -> str:
-    """Accept a full id or an unambiguous prefix (the list prints 8 characters)."""
-    from fieldkit.errors import NotFoundError
-
-    matches = [r.id for r in services.all_inspections(store) if r.id.startswith(prefix.lower())]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise NotFoundError(f"No inspection with id {prefix}.")
-    raise NotFoundError(f"The id {prefix} matches {len(matches)} inspections; give more characters.")
-
-
 def new_inspection(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
@@ -134,7 +126,9 @@ def answer_item(args: argparse.Namespace) -> int:
 
     comment = services.checklists.UNSET if args.comment is None else args.comment
     with services.open_store(args.data_dir) as store:
-        result = services.answer_item(store, _resolve_id(store, args.id), args.item, args.value, comment=comment)
+        result = services.answer_item(
+            store, resolve_inspection_id(store, args.id), args.item, args.value, comment=comment
+        )
     if args.json:
         print_json(result.as_json())
         return 0
@@ -150,7 +144,7 @@ def answer_item(args: argparse.Namespace) -> int:
 
 def submit_inspection(args: argparse.Namespace) -> int:
     with services.open_store(args.data_dir) as store:
-        inspection_id = _resolve_id(store, args.id)
+        inspection_id = resolve_inspection_id(store, args.id)
         services.set_status(store, inspection_id, "submitted")
     print(f"Submitted {inspection_id}")
     return 0
@@ -158,7 +152,7 @@ def submit_inspection(args: argparse.Namespace) -> int:
 
 def show_inspection(args: argparse.Namespace) -> int:
     with services.open_store(args.data_dir) as store:
-        detail = services.get_inspection(store, _resolve_id(store, args.id))
+        detail = services.get_inspection(store, resolve_inspection_id(store, args.id))
         trail = services.audit_trail(store, detail.id)
     data = dataclasses.asdict(detail)
     data["audit"] = trail
@@ -185,4 +179,14 @@ def list_sites(args: argparse.Namespace) -> int:
         ("CODE", "NAME", "DISTRICT", "COMMODITY", "INSPECTIONS"),
         [(s.code, s.name, s.district, s.commodity, s.inspection_count) for s in sites],
     )
+    return 0
+
+
+def set_boundary(args: argparse.Namespace) -> int:
+    with services.open_store(args.data_dir) as store:
+        changes = services.sites.set_site_boundary(store, args.code, args.file)
+        site = services.get_site(store, args.code)
+    rings = changes.changes[0].fields["boundary"][1]
+    count = 1 if rings["type"] == "Polygon" else len(rings["coordinates"])
+    print(f"{site.name} ({site.code}): boundary set from {args.file} ({count} polygon{'s' if count > 1 else ''})")
     return 0

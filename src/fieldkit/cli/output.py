@@ -35,3 +35,16 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
 def local_time(value: datetime | None) -> str:
     """A UTC time as the laptop's local wall-clock time, minutes precision."""
     return "" if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def resolve_inspection_id(store, prefix: str) -> str:
+    """Accept a full inspection id or an unambiguous prefix (lists print 8 characters)."""
+    from fieldkit import services
+    from fieldkit.errors import NotFoundError
+
+    matches = [r.id for r in services.all_inspections(store) if r.id.startswith(prefix.lower())]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError(f"No inspection with id {prefix}.")
+    raise NotFoundError(f"The id {prefix} matches {len(matches)} inspections; give more characters.")

@@ -16,17 +16,20 @@ from sqlalchemy.orm import Session
 
 from fieldkit.checklists.evaluate import evaluate
 from fieldkit.demo.checklists import generate_answers
-from fieldkit.demo.data import INSPECTIONS, SITES, USERS
+from fieldkit.demo.data import INSPECTIONS, PKT, SITES, USERS
+from fieldkit.demo.tracks import walk
+from fieldkit.gps.geo import Boundary
 from fieldkit.services.checklists import problems_in
-from fieldkit.services.inspections import apply_status
 from fieldkit.services.library import compiled_template, ensure_builtin_library, limit_sets_for, parameter_labels
+from fieldkit.services.tracks import add_track
+from fieldkit.services.workflow import apply_status
 from fieldkit.store import Store
 from fieldkit.store.audit import ACTOR
 from fieldkit.store.models import Answer, Finding, Inspection, Site, User
 from fieldkit.store.models import Template as TemplateRecord
 
 DEMO_NAMESPACE = uuid.UUID("6f1c2d1e-7a53-4c1b-9a55-2f0e3c9b8d10")
-DEMO_VERSION = 2
+DEMO_VERSION = 3
 META_KEY = "demo_version"
 INSPECTION_FIELDS = ("title", "planned_at", "started_at", "finished_at", "weather", "temperature_c", "notes")
 
@@ -66,7 +69,20 @@ def _add_inspection(session: Session, iid: str, spec: dict[str, Any]) -> None:
     session.info[ACTOR] = spec["inspector"]
     if template_id is not None and spec.get("answers"):
         _add_answers(session, inspection, site, spec, inspector.display_name)
-    # Walk it through its workflow with the real service code, so that the demo carries the same
+    if spec.get("started_at") and site.boundary:
+        segments = walk(
+            site.boundary, spec["started_at"], spec.get("finished_at"), spec["key"], gap=spec.get("gap", False)
+        )
+        add_track(
+            session,
+            segments,
+            name=f"{site.code} {spec['started_at'].astimezone(PKT):%Y-%m-%d} walk",
+            source="gpx",
+            source_name=f"{spec['key']}.gpx",
+            inspection_id=inspection.id,
+            boundary=Boundary(site.boundary),
+        )
+        # Walk it through its workflow with the real service code, so that the demo carries the same
     # reviews and audit trail as real work.
     for step, (status, who, comment) in enumerate(spec["path"], start=1):
         session.info[ACTOR] = who

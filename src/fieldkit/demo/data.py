@@ -195,6 +195,7 @@ INSPECTIONS = [
     },
     {
         "key": "ddr-explosives-2026-10",
+        "gap": True,
         "form": "explosives-blasting",
         "answers": {
             "share": 1.0,

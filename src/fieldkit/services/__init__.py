@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from fieldkit.services import sites, tracks
 from fieldkit.services.changes import Change, ChangeSet
 from fieldkit.services.checklists import AnswerResult, Checklist, answer_item, load_checklist, submission_problems
 from fieldkit.services.findings import (
@@ -12,23 +13,23 @@ from fieldkit.services.findings import (
     severity_label,
     update_finding,
 )
-from fieldkit.services.inspections import (
-    EDITABLE_FIELDS,
-    InspectionDetail,
+from fieldkit.services.inspection_list import (
     InspectionQuery,
     InspectionRow,
     Page,
     PageKey,
-    SubmissionBlocked,
     all_inspections,
-    audit_trail,
     count_inspections,
+    list_inspections,
+)
+from fieldkit.services.inspections import (
+    EDITABLE_FIELDS,
+    InspectionDetail,
+    audit_trail,
     create_inspection,
     delete_inspection,
     get_inspection,
-    list_inspections,
     restore_inspection,
-    set_status,
     status_label,
     update_inspection,
 )
@@ -43,6 +44,7 @@ from fieldkit.services.sites import (
     list_templates,
     list_users,
 )
+from fieldkit.services.workflow import SubmissionBlocked, set_status
 
 
 def open_store(data_dir: Path):
@@ -97,9 +99,11 @@ __all__ = [
     "restore_inspection",
     "set_status",
     "severity_label",
+    "sites",
     "status_label",
     "submission_problems",
     "template_id_for",
+    "tracks",
     "update_finding",
     "update_inspection",
 ]

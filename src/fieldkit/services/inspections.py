@@ -10,44 +10,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fieldkit.errors import NotFoundError, ValidationError
 from fieldkit.i18n import translate
 from fieldkit.services.changes import Change, ChangeSet
 from fieldkit.store import Store
-from fieldkit.store.models import INSPECTION_STATUSES, Inspection, Review, Site, Template, User
+from fieldkit.store.models import Inspection, Review, Site, Template, User
 from fieldkit.store.types import as_utc, utcnow
 
-
-class SubmissionBlocked(ValidationError):
-    """The checklist has required items unanswered or answers that fail their checks."""
-
-    def __init__(self, problems: list[Any]) -> None:
-        self.problems = problems
-        lines = [f"- {p.label}: {p.message}" for p in problems[:10]]
-        if len(problems) > 10:
-            lines.append(translate("Inspections", "… and {count} more").format(count=len(problems) - 10))
-        super().__init__(
-            translate("Inspections", "The inspection cannot be submitted yet ({count} problems):").format(
-                count=len(problems)
-            )
-            + "\n"
-            + "\n".join(lines)
-        )
-
-
-#: Status changes a person may make: from -> allowed targets.
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "draft": ("submitted",),
-    "submitted": ("approved", "returned"),
-    "returned": ("submitted",),
-    "approved": (),
-}
 #: Statuses in which the inspector may still edit the record.
 EDITABLE_STATUSES = ("draft", "returned")
-REVIEWER_ROLES = ("supervisor", "admin")
 
 _TEXT_LIMITS = {"title": 200, "weather": 200, "notes": 20_000}
 _TIME_FIELDS = ("planned_at", "started_at", "finished_at")
@@ -62,185 +36,6 @@ def status_label(status: str) -> str:
         "returned": translate("Status", "Returned"),
     }
     return labels.get(status, status)
-
-
-@dataclass(frozen=True)
-class InspectionRow:
-    """One line of an inspection list."""
-
-    id: str
-    site_id: str
-    site_code: str
-    site_name: str
-    status: str
-    title: str | None
-    planned_at: datetime | None
-    started_at: datetime | None
-    finished_at: datetime | None
-    inspector: str | None
-    inspector_username: str | None
-    template: str | None
-    template_version: str | None
-    updated_at: datetime
-    dirty: bool
-    sort_value: Any = None
-
-    def as_json(self) -> dict[str, Any]:
-        def iso(value: datetime | None) -> str | None:
-            return None if value is None else value.isoformat().replace("+00:00", "Z")
-
-        return {
-            "id": self.id,
-            "site_code": self.site_code,
-            "site_name": self.site_name,
-            "status": self.status,
-            "title": self.title,
-            "planned_at": iso(self.planned_at),
-            "started_at": iso(self.started_at),
-            "finished_at": iso(self.finished_at),
-            "inspector": self.inspector,
-            "inspector_username": self.inspector_username,
-            "template": self.template,
-            "template_version": self.template_version,
-            "updated_at": iso(self.updated_at),
-            "synced": not self.dirty,
-        }
-
-
-@dataclass(frozen=True)
-class InspectionQuery:
-    """Which inspections a list shows, in which order."""
-
-    site_id: str | None = None
-    status: str | None = None
-    text: str = ""
-    sort: str = "date"
-    """``date`` (started, else planned, else created), ``site``, ``status`` or ``inspector``."""
-    descending: bool = True
-    dirty: bool | None = None
-    """Only records changed on this device and not yet synced (``True``), or only synced ones."""
-
-
-@dataclass(frozen=True)
-class PageKey:
-    """Where the next page starts: the sort value and id of the last row shown (keyed paging)."""
-
-    value: Any
-    id: str
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: list[InspectionRow]
-    next: PageKey | None
-
-
-_Inspector = aliased(User)
-
-
-def _sort_column(sort: str) -> ColumnElement[Any]:
-    columns: dict[str, ColumnElement[Any]] = {
-        "date": func.coalesce(Inspection.started_at, Inspection.planned_at, Inspection.created_at),
-        "site": Site.name,
-        "status": Inspection.status,
-        "inspector": func.coalesce(_Inspector.display_name, ""),
-    }
-    try:
-        return columns[sort]
-    except KeyError:
-        raise ValidationError(translate("Inspections", "Unknown sort order {sort!r}.").format(sort=sort)) from None
-
-
-def _list_select(query: InspectionQuery) -> tuple[Select[Any], ColumnElement[Any]]:
-    sort_col = _sort_column(query.sort)
-    stmt = (
-        select(
-            Inspection.id,
-            Inspection.site_id,
-            Site.code,
-            Site.name,
-            Inspection.status,
-            Inspection.title,
-            Inspection.planned_at,
-            Inspection.started_at,
-            Inspection.finished_at,
-            _Inspector.display_name,
-            _Inspector.username,
-            Template.title,
-            Template.version,
-            Inspection.updated_at,
-            Inspection.dirty,
-            sort_col.label("sort_value"),
-        )
-        .join(Site, Site.id == Inspection.site_id)
-        .outerjoin(_Inspector, _Inspector.id == Inspection.inspector_id)
-        .outerjoin(Template, Template.id == Inspection.template_id)
-        .where(Inspection.deleted_at.is_(None))
-    )
-    if query.site_id:
-        stmt = stmt.where(Inspection.site_id == query.site_id)
-    if query.status:
-        stmt = stmt.where(Inspection.status == query.status)
-    if query.dirty is not None:
-        stmt = stmt.where(Inspection.dirty.is_(query.dirty))
-    text = query.text.strip()
-    if text:
-        stmt = stmt.where(
-            or_(
-                *(
-                    col.icontains(text, autoescape=True)
-                    for col in (
-                        Site.name,
-                        Site.code,
-                        Inspection.title,
-                        Inspection.status,
-                        Inspection.weather,
-                        _Inspector.display_name,
-                        _Inspector.username,
-                        Template.title,
-                    )
-                )
-            )
-        )
-    return stmt, sort_col
-
-
-def list_inspections(
-    store: Store, query: InspectionQuery | None = None, after: PageKey | None = None, limit: int = 256
-) -> Page:
-    """A page of inspections in ``query`` order, starting after ``after`` (keyed, not OFFSET)."""
-    query = query or InspectionQuery()
-    stmt, sort_col = _list_select(query)
-    direction = "desc" if query.descending else "asc"
-    order = (getattr(sort_col, direction)(), getattr(Inspection.id, direction)())
-    if after is not None:
-        key = tuple_(sort_col, Inspection.id)
-        bound = tuple_(literal(after.value, sort_col.type), literal(after.id))
-        stmt = stmt.where(key < bound if query.descending else key > bound)
-    stmt = stmt.order_by(*order).limit(limit + 1)
-    with store.read() as session:
-        result = session.execute(stmt).all()
-    rows = [InspectionRow(*r) for r in result[:limit]]
-    more = len(result) > limit
-    next_key = PageKey(rows[-1].sort_value, rows[-1].id) if more and rows else None
-    return Page(rows, next_key)
-
-
-def count_inspections(store: Store, query: InspectionQuery | None = None) -> int:
-    stmt, _ = _list_select(query or InspectionQuery())
-    with store.read() as session:
-        return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-
-
-def all_inspections(store: Store, query: InspectionQuery | None = None) -> list[InspectionRow]:
-    rows: list[InspectionRow] = []
-    after = None
-    while True:
-        page = list_inspections(store, query, after, limit=1000)
-        rows.extend(page.rows)
-        if page.next is None:
-            return rows
-        after = page.next
 
 
 @dataclass(frozen=True)
@@ -467,78 +262,6 @@ def update_inspection(store: Store, inspection_id: str, actor: str | None = None
         return ChangeSet((Change("inspections", inspection_id, "updated", changed),))
 
 
-def _user(session: Session, username: str | None) -> User | None:
-    if username is None:
-        return None
-    return session.scalar(select(User).where(User.username == username))
-
-
-def set_status(
-    store: Store, inspection_id: str, status: str, *, comment: str | None = None, actor: str | None = None
-) -> ChangeSet:
-    """Move an inspection along its workflow (draft → submitted → approved | returned → submitted).
-
-    Approving and returning are a reviewer's decisions: they need a supervisor or admin as the
-    actor (when the actor is a known user) and are recorded as a :class:`Review`; returning needs
-    a comment saying what to correct.
-    """
-    if status not in INSPECTION_STATUSES:
-        raise ValidationError(translate("Inspections", "Unknown status {status!r}.").format(status=status))
-    with store.write(actor) as session:
-        return apply_status(session, _load(session, inspection_id), status, comment, actor or store.current_user)
-
-
-def apply_status(
-    session: Session,
-    inspection: Inspection,
-    status: str,
-    comment: str | None,
-    who: str | None,
-    at: datetime | None = None,
-    check_checklist: bool = True,
-) -> ChangeSet:
-    """:func:`set_status` inside an open write session (for callers that batch several changes).
-
-    ``at`` is when the decision was made (default: now); records imported from paper use it.
-    """
-    old = inspection.status
-    if status not in TRANSITIONS[old]:
-        raise ValidationError(
-            translate("Inspections", "An inspection that is {old} cannot become {new}.").format(
-                old=status_label(old).lower(), new=status_label(status).lower()
-            )
-        )
-    if status == "submitted" and inspection.template_id is not None and check_checklist:
-        from fieldkit.services.checklists import problems_in
-
-        problems = problems_in(session, inspection)
-        if problems:
-            raise SubmissionBlocked(problems)
-    changes = [Change("inspections", inspection.id, "status", {"status": (old, status)})]
-    if status in ("approved", "returned"):
-        user = _user(session, who)
-        if user is not None and user.role not in REVIEWER_ROLES:
-            raise ValidationError(translate("Inspections", "Only a supervisor can approve or return an inspection."))
-        if status == "returned" and not (comment or "").strip():
-            raise ValidationError(translate("Inspections", "Say what must be corrected when returning an inspection."))
-        review = Review(
-            inspection_id=inspection.id,
-            reviewer=who or "",
-            decision=status,
-            comment=(comment or "").strip() or None,
-            reviewed_at=at or utcnow(),
-        )
-        session.add(review)
-        session.flush()
-        changes.append(Change("reviews", review.id, "created"))
-    if status == "submitted" and inspection.finished_at is None:
-        inspection.finished_at = at or utcnow()
-        changes[0].fields["finished_at"] = (None, inspection.finished_at)
-    inspection.status = status
-    session.flush()
-    return ChangeSet(tuple(changes))
-
-
 def delete_inspection(store: Store, inspection_id: str, actor: str | None = None) -> ChangeSet:
     """Delete an inspection as a tombstone (kept until the registry acknowledges the deletion)."""
     with store.write(actor) as session:
@@ -570,21 +293,3 @@ def audit_trail(store: Store, inspection_id: str) -> list[dict[str, Any]]:
             select(AuditEvent).where(AuditEvent.entity_id == inspection_id).order_by(AuditEvent.seq)
         ).all()
         return [{"at": e.at, "actor": e.actor, "action": e.action, "detail": dict(e.detail)} for e in events]
-
-
-__all__ = [
-    "EDITABLE_FIELDS",
-    "InspectionDetail",
-    "InspectionQuery",
-    "InspectionRow",
-    "Page",
-    "PageKey",
-    "count_inspections",
-    "create_inspection",
-    "delete_inspection",
-    "get_inspection",
-    "list_inspections",
-    "restore_inspection",
-    "set_status",
-    "update_inspection",
-]

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from fieldkit.errors import NotFoundError
 from fieldkit.i18n import translate
+from fieldkit.services.changes import Change, ChangeSet
 from fieldkit.store import Store
 from fieldkit.store.models import Inspection, Site, Template, User
 
@@ -134,3 +135,21 @@ def list_templates(store: Store) -> list[TemplateRow]:
     )
     with store.read() as session:
         return [TemplateRow(t.id, t.form_id, t.version, t.title) for t in session.scalars(stmt)]
+
+
+def set_site_boundary(store: Store, code: str, path) -> ChangeSet:
+    """Replace a site's boundary with the polygon(s) of a GeoJSON or KML file."""
+    from pathlib import Path
+
+    from fieldkit.errors import ValidationError
+    from fieldkit.gps.boundary import BoundaryError, read_boundary
+
+    try:
+        geometry = read_boundary(Path(path))
+    except (BoundaryError, OSError) as exc:
+        raise ValidationError(str(exc)) from None
+    site_id = get_site(store, code).id
+    with store.write() as session:
+        site = session.get(Site, site_id)
+        site.boundary = geometry
+    return ChangeSet((Change("sites", site_id, "updated", {"boundary": (None, geometry)}),))

@@ -219,6 +219,22 @@ class TrackChunk(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class Waypoint(SyncMixin, Base):
+    """A named point: from a GPS file (``track_id`` names the import it came with) or marked in the field."""
+
+    __tablename__ = "waypoints"
+
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"), index=True)
+    track_id: Mapped[str | None] = mapped_column(ForeignKey("tracks.id"))
+    name: Mapped[str | None] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    symbol: Mapped[str | None] = mapped_column(String(64))
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    elevation_m: Mapped[float | None] = mapped_column(Float)
+    time: Mapped[datetime | None]
+
+
 class Photo(SyncMixin, Base):
     __tablename__ = "photos"
 
@@ -307,6 +323,7 @@ SYNCED_ENTITIES: tuple[type[SyncMixin], ...] = (
     Answer,
     Finding,
     Track,
+    Waypoint,
     Photo,
     Review,
     Grievance,
