@@ -147,6 +147,7 @@ def test_window_geometry_and_site_survive_a_restart(window, make_window, demo_st
     low = window.minimumSizeHint()
     size = ((low.width() + screen.width()) // 2, (low.height() + screen.height()) // 2)
     window.resize(*size)
+    size = (window.width(), window.height())  # what the window could take (never below its minimum)
     row = next(r for r in range(1, window.site_model.rowCount()) if window.site_model.site_at(r).code == "SDK")
     window.site_list.setCurrentIndex(window.site_model.index(row, 0))
     window.close()

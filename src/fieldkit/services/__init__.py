@@ -54,6 +54,10 @@ def open_store(data_dir: Path):
     store = Store.open(data_dir)
     try:
         ensure_builtin_library(store)
+        from fieldkit.services.live_tracks import finish_live_track, unfinished_live_tracks
+
+        for track_id in unfinished_live_tracks(store):  # a live log that a crash left open
+            finish_live_track(store, track_id)
     except BaseException:
         store.close()
         raise

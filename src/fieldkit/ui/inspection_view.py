@@ -6,7 +6,7 @@ Later features add tabs with :meth:`InspectionView.add_tab`; each tab is a widge
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -25,12 +25,15 @@ from fieldkit.ui.findings_tab import FindingsTab
 from fieldkit.ui.header_form import HeaderForm
 from fieldkit.ui.inspection_model import STATUS_COLOURS
 from fieldkit.ui.operations import Operations
+from fieldkit.ui.track_tab import TrackTab
 
 
 class InspectionView(QWidget):
     status_requested = Signal(str, str)
 
-    def __init__(self, ops: Operations, language: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ops: Operations, language: str = "en", settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._ops = ops
         self._detail: InspectionDetail | None = None
@@ -74,6 +77,8 @@ class InspectionView(QWidget):
         self.findings = FindingsTab(ops, self)
         self.add_tab(self.findings, self.tr("F&indings"))
         self.checklist.finding_proposed.connect(self._record_proposed_finding)
+        self.track = TrackTab(ops, settings, self)
+        self.add_tab(self.track, self.tr("&Track"))
 
         page = QWidget(self)
         layout = QVBoxLayout(page)

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         mid_layout.addWidget(self.table, 1)
 
         # One inspection
-        self.view = InspectionView(self.ops, language, self)
+        self.view = InspectionView(self.ops, language, settings, self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -402,5 +402,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.view.flush()
+        if self.view.track.live.logging:
+            self.view.track.live.stop_logging()  # everything logged is kept
         self.save_state()
         super().closeEvent(event)
