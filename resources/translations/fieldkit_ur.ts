@@ -352,6 +352,145 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>GPS</name>
+    <message>
+        <source>{source}: a coordinate is not a number pair</source>
+        <translation>{source}: ایک کوآرڈینیٹ اعداد کا جوڑا نہیں ہے</translation>
+    </message>
+    <message>
+        <source>{source}: the point {lon}, {lat} is outside the globe</source>
+        <translation>{source}: مقام {lon}، {lat} زمین کے نقاط کی حد سے باہر ہے</translation>
+    </message>
+    <message>
+        <source>{source}: a boundary ring needs at least three corners</source>
+        <translation>{source}: حدود کے ہر حلقے کے لیے کم از کم تین کونے ضروری ہیں</translation>
+    </message>
+    <message>
+        <source>{name}: not a readable KML file ({reason})</source>
+        <translation>{name}: پڑھنے کے قابل KML فائل نہیں ({reason})</translation>
+    </message>
+    <message>
+        <source>{name} is larger than 20 MB</source>
+        <translation>{name} کا سائز 20 MB سے زیادہ ہے</translation>
+    </message>
+    <message>
+        <source>{name}: not valid GeoJSON ({reason})</source>
+        <translation>{name}: درست GeoJSON نہیں ({reason})</translation>
+    </message>
+    <message>
+        <source>{name}: use a .geojson or .kml file</source>
+        <translation>{name}: ‎.geojson یا ‎.kml فائل استعمال کریں</translation>
+    </message>
+    <message>
+        <source>{name} holds no polygon</source>
+        <translation>{name} میں کوئی پولیگون نہیں</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>سطر {line}: {message}</translation>
+    </message>
+    <message>
+        <source>a DOCTYPE declaration is not allowed in a GPX file</source>
+        <translation>GPX فائل میں DOCTYPE اعلامیے کی اجازت نہیں</translation>
+    </message>
+    <message>
+        <source>an entity declaration is not allowed in a GPX file</source>
+        <translation>GPX فائل میں اینٹیٹی اعلامیے کی اجازت نہیں</translation>
+    </message>
+    <message>
+        <source>external entities are not allowed in a GPX file</source>
+        <translation>GPX فائل میں بیرونی اینٹیٹیز کی اجازت نہیں</translation>
+    </message>
+    <message>
+        <source>not a GPX file: the document is &lt;{name}&gt;, not &lt;gpx&gt;</source>
+        <translation>GPX فائل نہیں: دستاویز &lt;{name}&gt; ہے، &lt;gpx&gt; نہیں</translation>
+    </message>
+    <message>
+        <source>a point has no {which} attribute</source>
+        <translation>ایک پوائنٹ میں {which} ایٹریبیوٹ نہیں ہے</translation>
+    </message>
+    <message>
+        <source>{which}={raw!r} is not a number</source>
+        <translation>{which}={raw!r} عدد نہیں ہے</translation>
+    </message>
+    <message>
+        <source>{which}={raw!r} is outside -{limit:g}..{limit:g}</source>
+        <translation>{which}={raw!r} حد -{limit:g}..{limit:g} سے باہر ہے</translation>
+    </message>
+    <message>
+        <source>&lt;{key}&gt;{raw}&lt;/{key}&gt; is not a number</source>
+        <translation>&lt;{key}&gt;{raw}&lt;/{key}&gt; عدد نہیں ہے</translation>
+    </message>
+    <message>
+        <source>&lt;sat&gt;{raw}&lt;/sat&gt; is not a whole number</source>
+        <translation>&lt;sat&gt;{raw}&lt;/sat&gt; پورا عدد نہیں ہے</translation>
+    </message>
+    <message>
+        <source>&lt;fix&gt;{raw}&lt;/fix&gt; is not one of none, 2d, 3d, dgps, pps</source>
+        <translation>&lt;fix&gt;{raw}&lt;/fix&gt; ان میں سے نہیں: none، 2d، 3d، dgps، pps</translation>
+    </message>
+    <message>
+        <source>not well-formed XML: {reason}</source>
+        <translation>XML کی ساخت درست نہیں: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is larger than {limit} MB</source>
+        <translation>فائل {limit} MB سے بڑی ہے</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>فائل خالی ہے</translation>
+    </message>
+    <message>
+        <source>not an NMEA log: no NMEA sentence at the start of the file</source>
+        <translation>NMEA لاگ نہیں: فائل کے شروع میں کوئی NMEA جملہ نہیں</translation>
+    </message>
+    <message>
+        <source>not an NMEA log: the file contains no readable NMEA sentence</source>
+        <translation>NMEA لاگ نہیں: فائل میں پڑھنے کے قابل کوئی NMEA جملہ نہیں</translation>
+    </message>
+    <message>
+        <source>no position fixes in the file: none of its {sentences} NMEA sentences gives a valid position ({unsupported} of types without a position, {bad} damaged; epochs without a fix: {invalid})</source>
+        <translation>فائل میں کوئی فکس نہیں: اس کے {sentences} NMEA جملوں میں سے کوئی بھی درست مقام نہیں دیتا ({unsupported} ایسی اقسام کے جن میں مقام نہیں ہوتا، {bad} خراب؛ بغیر فکس کے اوقات: {invalid})</translation>
+    </message>
+    <message>
+        <source>more than {count} waypoints</source>
+        <translation>{count} سے زیادہ وے پوائنٹس</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>{path} پڑھا نہیں جا سکا: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} خالی ہے۔</translation>
+    </message>
+    <message>
+        <source>{name} is neither a GPX file nor an NMEA log.</source>
+        <translation>{name} نہ GPX فائل ہے نہ NMEA لاگ۔</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: {reason}</source>
+        <translation>{name} درآمد نہیں ہوا: {reason}</translation>
+    </message>
+    <message>
+        <source>The import of {name} was cancelled; nothing was stored.</source>
+        <translation>{name} کی درآمد منسوخ کر دی گئی؛ کچھ بھی محفوظ نہیں ہوا۔</translation>
+    </message>
+    <message>
+        <source>{name} holds no tracks, routes or waypoints.</source>
+        <translation>{name} میں کوئی ٹریک، روٹ یا وے پوائنٹ نہیں۔</translation>
+    </message>
+    <message>
+        <source>No track with id {id}.</source>
+        <translation>آئی ڈی {id} والا کوئی ٹریک موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>Cannot export to {suffix!r}: use one of {formats}.</source>
+        <translation>{suffix!r} میں برآمد نہیں کیا جا سکتا: ان میں سے کوئی استعمال کریں: {formats}۔</translation>
+    </message>
+</context>
+<context>
     <name>HeaderForm</name>
     <message>
         <source>What is inspected, e.g. Tailings dam monthly inspection</source>
@@ -475,6 +614,10 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>F&amp;indings</source>
         <translation>خامیاں</translation>
+    </message>
+    <message>
+        <source>&amp;Track</source>
+        <translation>ٹریک</translation>
     </message>
     <message>
         <source>Select an inspection on the left, or press Ctrl+N to start a new one.</source>
@@ -609,6 +752,7 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
     <message>
         <source>Unknown status {status!r}.</source>
+        <extracomment>Status changes a person may make: from -&gt; allowed targets.</extracomment>
         <translation>نامعلوم حیثیت {status!r}۔</translation>
     </message>
     <message>
@@ -692,6 +836,164 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Limit unverified: {parameter} {range} in {standard} has not been checked against the official text</source>
         <translation>حد غیر تصدیق شدہ: {standard} میں {parameter} {range} کا سرکاری متن سے موازنہ نہیں کیا گیا</translation>
+    </message>
+</context>
+<context>
+    <name>LiveGpsPanel</name>
+    <message>
+        <source>Live GPS</source>
+        <translation>براہ راست GPS</translation>
+    </message>
+    <message>
+        <source>Most handheld receivers send NMEA at 4800 or 9600 baud</source>
+        <translation>زیادہ تر ہینڈ ہیلڈ ریسیورز 4800 یا 9600 baud پر NMEA بھیجتے ہیں</translation>
+    </message>
+    <message>
+        <source>Rescan</source>
+        <translation>دوبارہ تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>شروع کریں</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>وقفہ</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>روکیں</translation>
+    </message>
+    <message>
+        <source>Not logging.</source>
+        <translation>ریکارڈنگ نہیں ہو رہی۔</translation>
+    </message>
+    <message>
+        <source>Play back a recorded NMEA log…</source>
+        <translation>ریکارڈ شدہ NMEA لاگ کا ری پلے…</translation>
+    </message>
+    <message>
+        <source>Recorded NMEA log</source>
+        <translation>ریکارڈ شدہ NMEA لاگ</translation>
+    </message>
+    <message>
+        <source>NMEA logs (*.nmea *.log *.txt);;All files (*)</source>
+        <translation>NMEA لاگز (*.nmea *.log *.txt);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>Live log {time}</source>
+        <translation>براہ راست ریکارڈنگ {time}</translation>
+    </message>
+    <message>
+        <source>GPS receiver</source>
+        <translation>GPS ریسیور</translation>
+    </message>
+    <message>
+        <source>Cannot open {port}: {reason}</source>
+        <translation>{port} کھولا نہیں جا سکا: {reason}</translation>
+    </message>
+    <message>
+        <source>Stopped: {count} points stored.</source>
+        <translation>روک دیا گیا: {count} پوائنٹس محفوظ ہو گئے۔</translation>
+    </message>
+    <message>
+        <source>The receiver was disconnected; the track so far is saved.</source>
+        <translation>ریسیور منقطع ہو گیا؛ اب تک کا ٹریک محفوظ ہے۔</translation>
+    </message>
+    <message>
+        <source>waiting for the receiver…</source>
+        <translation>ریسیور کا انتظار…</translation>
+    </message>
+    <message>
+        <source>no fix</source>
+        <translation>فکس نہیں</translation>
+    </message>
+    <message>
+        <source>(lost {seconds} s ago)</source>
+        <translation>({seconds} سیکنڈ پہلے ختم ہوا)</translation>
+    </message>
+    <message>
+        <source>RTK fixed</source>
+        <translation>RTK فکسڈ</translation>
+    </message>
+    <message>
+        <source>RTK float</source>
+        <translation>RTK فلوٹ</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>تخمینی</translation>
+    </message>
+    <message>
+        <source>{quality} fix · {sats} satellites · HDOP {hdop:.1f}{accuracy}</source>
+        <translation>{quality} فکس · {sats} سیٹلائٹ · HDOP {hdop:.1f}{accuracy}</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>ریکارڈنگ جاری</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>وقفے پر</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>رک گیا</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>غیر فعال</translation>
+    </message>
+    <message>
+        <source>{state}: {fix} · {stored} points stored in {segments} segment(s)</source>
+        <translation>{state}: {fix} · {stored} پوائنٹس {segments} حصوں میں محفوظ</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>جاری رکھیں</translation>
+    </message>
+</context>
+<context>
+    <name>MBTiles</name>
+    <message>
+        <source>{file}: the file does not exist.</source>
+        <translation>{file}: فائل موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>{file} پڑھی نہیں جا سکی: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not an MBTiles file: it is not an SQLite database.</source>
+        <translation>{file} MBTiles فائل نہیں: یہ SQLite ڈیٹا بیس نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>{file} is not an MBTiles file: it has no tiles table.</source>
+        <translation>{file} MBTiles فائل نہیں: اس میں tiles ٹیبل نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>{file} holds no map tiles.</source>
+        <translation>{file} میں نقشے کی کوئی ٹائل نہیں۔</translation>
+    </message>
+    <message>
+        <source>{file} holds no tiles that can be shown: they are not PNG, JPEG or WebP images.</source>
+        <translation>{file} میں دکھانے کے قابل کوئی ٹائل نہیں: یہ PNG، JPEG یا WebP تصاویر نہیں ہیں۔</translation>
+    </message>
+    <message>
+        <source>{file} is damaged (database disk image is malformed); copy it again.</source>
+        <translation>{file} خراب ہے (database disk image is malformed)؛ اسے دوبارہ کاپی کریں۔</translation>
+    </message>
+    <message>
+        <source>{file} is not an MBTiles file: its tiles table is not laid out as MBTiles.</source>
+        <translation>{file} MBTiles فائل نہیں: اس کے tiles ٹیبل کی ساخت MBTiles کے مطابق نہیں۔</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as MBTiles: {reason}</source>
+        <translation>{file} کو MBTiles کے طور پر پڑھا نہیں جا سکا: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} holds vector tiles: vector MBTiles cannot be shown; open a raster (PNG, JPEG or WebP) MBTiles.</source>
+        <translation>{file} میں ویکٹر ٹائلز ہیں: ویکٹر MBTiles دکھائی نہیں جا سکتیں؛ راسٹر (PNG، JPEG یا WebP) MBTiles کھولیں۔</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1132,46 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>MapView</name>
+    <message>
+        <source>{value}°</source>
+        <translation>{value}°</translation>
+    </message>
+    <message>
+        <source>{value}°E</source>
+        <translation>{value}° مشرق</translation>
+    </message>
+    <message>
+        <source>{value}°W</source>
+        <translation>{value}° مغرب</translation>
+    </message>
+    <message>
+        <source>{value}°N</source>
+        <translation>{value}° شمال</translation>
+    </message>
+    <message>
+        <source>{value}°S</source>
+        <translation>{value}° جنوب</translation>
+    </message>
+    <message>
+        <source>{n} km</source>
+        <translation>{n} کلومیٹر</translation>
+    </message>
+    <message>
+        <source>{n} m</source>
+        <translation>{n} میٹر</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <comment>north arrow</comment>
+        <translation>شمال</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>نقشہ</translation>
+    </message>
+</context>
+<context>
     <name>NewFindingDialog</name>
     <message>
         <source>New finding</source>
@@ -938,7 +1280,7 @@ Your saved work is safe: every change is stored when it is made. The details are
     <name>Status</name>
     <message>
         <source>Draft</source>
-        <extracomment>Status changes a person may make: from -&gt; allowed targets. Statuses in which the inspector may still edit the record.</extracomment>
+        <extracomment>Statuses in which the inspector may still edit the record.</extracomment>
         <translation>مسودہ</translation>
     </message>
     <message>
@@ -1006,6 +1348,152 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Fix these {count} items first (double-click or press Enter to go to one):</source>
         <translation>پہلے یہ {count} آئٹمز درست کریں (کسی آئٹم پر جانے کے لیے ڈبل کلک کریں یا Enter دبائیں):</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+</context>
+<context>
+    <name>TrackTab</name>
+    <message>
+        <source>&amp;Import GPX/NMEA…</source>
+        <translation>GPX/NMEA درآمد کریں…</translation>
+    </message>
+    <message>
+        <source>Or drop GPX files and NMEA logs on this tab (Ctrl+I)</source>
+        <translation>یا GPX فائلیں اور NMEA لاگز گھسیٹ کر اس ٹیب پر چھوڑیں (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>برآمد کریں…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف کریں</translation>
+    </message>
+    <message>
+        <source>Basemap…</source>
+        <translation>بیس میپ…</translation>
+    </message>
+    <message>
+        <source>Open an MBTiles file (raster tiles) to show under the tracks</source>
+        <translation>ٹریکس کے نیچے دکھانے کے لیے MBTiles فائل (راسٹر ٹائلز) کھولیں</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>سب دکھائیں</translation>
+    </message>
+    <message>
+        <source>Show all tracks (F)</source>
+        <translation>تمام ٹریکس دکھائیں (F)</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>ٹریک</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>پوائنٹس</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>حصے</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>فاصلہ</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>دورانیہ</translation>
+    </message>
+    <message>
+        <source>Moving</source>
+        <translation>حرکت میں</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>سائٹ پر</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>ٹریکس</translation>
+    </message>
+    <message>
+        <source>(unnamed route)</source>
+        <translation>(بے نام روٹ)</translation>
+    </message>
+    <message>
+        <source>(unnamed track)</source>
+        <translation>(بے نام ٹریک)</translation>
+    </message>
+    <message>
+        <source>Elevation gain {gain:.0f} m, loss {loss:.0f} m</source>
+        <translation>بلندی میں اضافہ {gain:.0f} میٹر، کمی {loss:.0f} میٹر</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>ماخذ: {source}</translation>
+    </message>
+    <message>
+        <source>Time inside the site boundary: {time}</source>
+        <translation>سائٹ کی حدود کے اندر وقت: {time}</translation>
+    </message>
+    <message>
+        <source>Import GPS tracks</source>
+        <translation>GPS ٹریکس درآمد کریں</translation>
+    </message>
+    <message>
+        <source>GPS files (*.gpx *.nmea *.log *.txt);;All files (*)</source>
+        <translation>GPS فائلیں (*.gpx *.nmea *.log *.txt);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>Imported {name}: {tracks} track(s), {points} points, {waypoints} waypoint(s)</source>
+        <translation>{name} درآمد ہو گیا: {tracks} ٹریک، {points} پوائنٹس، {waypoints} وے پوائنٹ</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>درآمد نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>{name} درآمد ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Export track</source>
+        <translation>ٹریک برآمد کریں</translation>
+    </message>
+    <message>
+        <source>GPX (*.gpx);;GeoJSON (*.geojson);;KML (*.kml);;CSV (*.csv)</source>
+        <translation>GPX (*.gpx);;GeoJSON (*.geojson);;KML (*.kml);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>برآمد نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>Delete track</source>
+        <translation>ٹریک حذف کریں</translation>
+    </message>
+    <message>
+        <source>Delete the track “{name}” ({points} points)?</source>
+        <translation>ٹریک “{name}” ({points} پوائنٹس) حذف کریں؟</translation>
+    </message>
+    <message>
+        <source>Open a basemap</source>
+        <translation>بیس میپ کھولیں</translation>
+    </message>
+    <message>
+        <source>MBTiles (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles (*.mbtiles);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>Basemap not opened</source>
+        <translation>بیس میپ نہیں کھلا</translation>
     </message>
 </context>
 </TS>

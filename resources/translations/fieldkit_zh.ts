@@ -352,6 +352,145 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>GPS</name>
+    <message>
+        <source>{source}: a coordinate is not a number pair</source>
+        <translation>{source}：某个坐标不是数值对</translation>
+    </message>
+    <message>
+        <source>{source}: the point {lon}, {lat} is outside the globe</source>
+        <translation>{source}：点 {lon}, {lat} 超出地球坐标范围</translation>
+    </message>
+    <message>
+        <source>{source}: a boundary ring needs at least three corners</source>
+        <translation>{source}：边界环至少需要三个顶点</translation>
+    </message>
+    <message>
+        <source>{name}: not a readable KML file ({reason})</source>
+        <translation>{name}：不是可读取的 KML 文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name} is larger than 20 MB</source>
+        <translation>{name} 超过 20 MB</translation>
+    </message>
+    <message>
+        <source>{name}: not valid GeoJSON ({reason})</source>
+        <translation>{name}：不是有效的 GeoJSON（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: use a .geojson or .kml file</source>
+        <translation>{name}：请使用 .geojson 或 .kml 文件</translation>
+    </message>
+    <message>
+        <source>{name} holds no polygon</source>
+        <translation>{name} 中没有多边形</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
+    </message>
+    <message>
+        <source>a DOCTYPE declaration is not allowed in a GPX file</source>
+        <translation>GPX 文件中不允许 DOCTYPE 声明</translation>
+    </message>
+    <message>
+        <source>an entity declaration is not allowed in a GPX file</source>
+        <translation>GPX 文件中不允许实体声明</translation>
+    </message>
+    <message>
+        <source>external entities are not allowed in a GPX file</source>
+        <translation>GPX 文件中不允许外部实体</translation>
+    </message>
+    <message>
+        <source>not a GPX file: the document is &lt;{name}&gt;, not &lt;gpx&gt;</source>
+        <translation>不是 GPX 文件：文档为 &lt;{name}&gt;，而非 &lt;gpx&gt;</translation>
+    </message>
+    <message>
+        <source>a point has no {which} attribute</source>
+        <translation>某个点缺少 {which} 属性</translation>
+    </message>
+    <message>
+        <source>{which}={raw!r} is not a number</source>
+        <translation>{which}={raw!r} 不是数字</translation>
+    </message>
+    <message>
+        <source>{which}={raw!r} is outside -{limit:g}..{limit:g}</source>
+        <translation>{which}={raw!r} 超出 -{limit:g}..{limit:g} 范围</translation>
+    </message>
+    <message>
+        <source>&lt;{key}&gt;{raw}&lt;/{key}&gt; is not a number</source>
+        <translation>&lt;{key}&gt;{raw}&lt;/{key}&gt; 不是数字</translation>
+    </message>
+    <message>
+        <source>&lt;sat&gt;{raw}&lt;/sat&gt; is not a whole number</source>
+        <translation>&lt;sat&gt;{raw}&lt;/sat&gt; 不是整数</translation>
+    </message>
+    <message>
+        <source>&lt;fix&gt;{raw}&lt;/fix&gt; is not one of none, 2d, 3d, dgps, pps</source>
+        <translation>&lt;fix&gt;{raw}&lt;/fix&gt; 不是 none、2d、3d、dgps、pps 之一</translation>
+    </message>
+    <message>
+        <source>not well-formed XML: {reason}</source>
+        <translation>XML 格式不正确：{reason}</translation>
+    </message>
+    <message>
+        <source>the file is larger than {limit} MB</source>
+        <translation>文件超过 {limit} MB</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>not an NMEA log: no NMEA sentence at the start of the file</source>
+        <translation>不是 NMEA 日志：文件开头没有 NMEA 语句</translation>
+    </message>
+    <message>
+        <source>not an NMEA log: the file contains no readable NMEA sentence</source>
+        <translation>不是 NMEA 日志：文件中没有可读取的 NMEA 语句</translation>
+    </message>
+    <message>
+        <source>no position fixes in the file: none of its {sentences} NMEA sentences gives a valid position ({unsupported} of types without a position, {bad} damaged; epochs without a fix: {invalid})</source>
+        <translation>文件中没有定位数据：其 {sentences} 条 NMEA 语句均未给出有效位置（{unsupported} 条属于不含位置的类型，{bad} 条已损坏；无定位的历元：{invalid}）</translation>
+    </message>
+    <message>
+        <source>more than {count} waypoints</source>
+        <translation>航点超过 {count} 个</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} 为空。</translation>
+    </message>
+    <message>
+        <source>{name} is neither a GPX file nor an NMEA log.</source>
+        <translation>{name} 既不是 GPX 文件，也不是 NMEA 日志。</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: {reason}</source>
+        <translation>{name} 未导入：{reason}</translation>
+    </message>
+    <message>
+        <source>The import of {name} was cancelled; nothing was stored.</source>
+        <translation>{name} 的导入已取消，未保存任何数据。</translation>
+    </message>
+    <message>
+        <source>{name} holds no tracks, routes or waypoints.</source>
+        <translation>{name} 中没有轨迹、路线或航点。</translation>
+    </message>
+    <message>
+        <source>No track with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的轨迹。</translation>
+    </message>
+    <message>
+        <source>Cannot export to {suffix!r}: use one of {formats}.</source>
+        <translation>无法导出为 {suffix!r}：请使用以下格式之一：{formats}。</translation>
+    </message>
+</context>
+<context>
     <name>HeaderForm</name>
     <message>
         <source>What is inspected, e.g. Tailings dam monthly inspection</source>
@@ -475,6 +614,10 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>F&amp;indings</source>
         <translation>检查发现(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Track</source>
+        <translation>轨迹(&amp;T)</translation>
     </message>
     <message>
         <source>Select an inspection on the left, or press Ctrl+N to start a new one.</source>
@@ -609,6 +752,7 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
     <message>
         <source>Unknown status {status!r}.</source>
+        <extracomment>Status changes a person may make: from -&gt; allowed targets.</extracomment>
         <translation>未知的状态 {status!r}。</translation>
     </message>
     <message>
@@ -692,6 +836,164 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Limit unverified: {parameter} {range} in {standard} has not been checked against the official text</source>
         <translation>限值未核实：{standard} 中的 {parameter} {range} 尚未与官方文本核对</translation>
+    </message>
+</context>
+<context>
+    <name>LiveGpsPanel</name>
+    <message>
+        <source>Live GPS</source>
+        <translation>实时 GPS</translation>
+    </message>
+    <message>
+        <source>Most handheld receivers send NMEA at 4800 or 9600 baud</source>
+        <translation>大多数手持接收机以 4800 或 9600 波特率发送 NMEA</translation>
+    </message>
+    <message>
+        <source>Rescan</source>
+        <translation>重新扫描</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Not logging.</source>
+        <translation>未在记录。</translation>
+    </message>
+    <message>
+        <source>Play back a recorded NMEA log…</source>
+        <translation>回放已录制的 NMEA 日志…</translation>
+    </message>
+    <message>
+        <source>Recorded NMEA log</source>
+        <translation>已录制的 NMEA 日志</translation>
+    </message>
+    <message>
+        <source>NMEA logs (*.nmea *.log *.txt);;All files (*)</source>
+        <translation>NMEA 日志 (*.nmea *.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Live log {time}</source>
+        <translation>实时记录 {time}</translation>
+    </message>
+    <message>
+        <source>GPS receiver</source>
+        <translation>GPS 接收机</translation>
+    </message>
+    <message>
+        <source>Cannot open {port}: {reason}</source>
+        <translation>无法打开 {port}：{reason}</translation>
+    </message>
+    <message>
+        <source>Stopped: {count} points stored.</source>
+        <translation>已停止：已保存 {count} 个点。</translation>
+    </message>
+    <message>
+        <source>The receiver was disconnected; the track so far is saved.</source>
+        <translation>接收机已断开；已记录的轨迹已保存。</translation>
+    </message>
+    <message>
+        <source>waiting for the receiver…</source>
+        <translation>等待接收机…</translation>
+    </message>
+    <message>
+        <source>no fix</source>
+        <translation>未定位</translation>
+    </message>
+    <message>
+        <source>(lost {seconds} s ago)</source>
+        <translation>（{seconds} 秒前丢失）</translation>
+    </message>
+    <message>
+        <source>RTK fixed</source>
+        <translation>RTK 固定解</translation>
+    </message>
+    <message>
+        <source>RTK float</source>
+        <translation>RTK 浮点解</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>{quality} fix · {sats} satellites · HDOP {hdop:.1f}{accuracy}</source>
+        <translation>{quality} 定位 · {sats} 颗卫星 · HDOP {hdop:.1f}{accuracy}</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>记录中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>{state}: {fix} · {stored} points stored in {segments} segment(s)</source>
+        <translation>{state}：{fix} · 已保存 {stored} 个点，共 {segments} 段</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>MBTiles</name>
+    <message>
+        <source>{file}: the file does not exist.</source>
+        <translation>{file}：文件不存在。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not an MBTiles file: it is not an SQLite database.</source>
+        <translation>{file} 不是 MBTiles 文件：它不是 SQLite 数据库。</translation>
+    </message>
+    <message>
+        <source>{file} is not an MBTiles file: it has no tiles table.</source>
+        <translation>{file} 不是 MBTiles 文件：缺少 tiles 表。</translation>
+    </message>
+    <message>
+        <source>{file} holds no map tiles.</source>
+        <translation>{file} 中没有地图瓦片。</translation>
+    </message>
+    <message>
+        <source>{file} holds no tiles that can be shown: they are not PNG, JPEG or WebP images.</source>
+        <translation>{file} 中没有可显示的瓦片：瓦片不是 PNG、JPEG 或 WebP 图像。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged (database disk image is malformed); copy it again.</source>
+        <translation>{file} 已损坏（database disk image is malformed）；请重新复制。</translation>
+    </message>
+    <message>
+        <source>{file} is not an MBTiles file: its tiles table is not laid out as MBTiles.</source>
+        <translation>{file} 不是 MBTiles 文件：其 tiles 表的结构不符合 MBTiles。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as MBTiles: {reason}</source>
+        <translation>无法将 {file} 作为 MBTiles 读取：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} holds vector tiles: vector MBTiles cannot be shown; open a raster (PNG, JPEG or WebP) MBTiles.</source>
+        <translation>{file} 包含矢量瓦片：无法显示矢量 MBTiles；请打开栅格（PNG、JPEG 或 WebP）MBTiles。</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1132,46 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>MapView</name>
+    <message>
+        <source>{value}°</source>
+        <translation>{value}°</translation>
+    </message>
+    <message>
+        <source>{value}°E</source>
+        <translation>东经 {value}°</translation>
+    </message>
+    <message>
+        <source>{value}°W</source>
+        <translation>西经 {value}°</translation>
+    </message>
+    <message>
+        <source>{value}°N</source>
+        <translation>北纬 {value}°</translation>
+    </message>
+    <message>
+        <source>{value}°S</source>
+        <translation>南纬 {value}°</translation>
+    </message>
+    <message>
+        <source>{n} km</source>
+        <translation>{n} 公里</translation>
+    </message>
+    <message>
+        <source>{n} m</source>
+        <translation>{n} 米</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <comment>north arrow</comment>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+</context>
+<context>
     <name>NewFindingDialog</name>
     <message>
         <source>New finding</source>
@@ -938,7 +1280,7 @@ Your saved work is safe: every change is stored when it is made. The details are
     <name>Status</name>
     <message>
         <source>Draft</source>
-        <extracomment>Status changes a person may make: from -&gt; allowed targets. Statuses in which the inspector may still edit the record.</extracomment>
+        <extracomment>Statuses in which the inspector may still edit the record.</extracomment>
         <translation>草稿</translation>
     </message>
     <message>
@@ -1006,6 +1348,152 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Fix these {count} items first (double-click or press Enter to go to one):</source>
         <translation>请先修正以下 {count} 项（双击或按 Enter 可跳转到该项）：</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TrackTab</name>
+    <message>
+        <source>&amp;Import GPX/NMEA…</source>
+        <translation>导入 GPX/NMEA(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Or drop GPX files and NMEA logs on this tab (Ctrl+I)</source>
+        <translation>或将 GPX 文件和 NMEA 日志拖放到此选项卡 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Basemap…</source>
+        <translation>底图…</translation>
+    </message>
+    <message>
+        <source>Open an MBTiles file (raster tiles) to show under the tracks</source>
+        <translation>打开 MBTiles 文件（栅格瓦片）作为轨迹的底图</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全图</translation>
+    </message>
+    <message>
+        <source>Show all tracks (F)</source>
+        <translation>显示全部轨迹 (F)</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>轨迹</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>段数</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Moving</source>
+        <translation>移动时长</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>矿区内</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>轨迹列表</translation>
+    </message>
+    <message>
+        <source>(unnamed route)</source>
+        <translation>（未命名路线）</translation>
+    </message>
+    <message>
+        <source>(unnamed track)</source>
+        <translation>（未命名轨迹）</translation>
+    </message>
+    <message>
+        <source>Elevation gain {gain:.0f} m, loss {loss:.0f} m</source>
+        <translation>累计爬升 {gain:.0f} 米，累计下降 {loss:.0f} 米</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <source>Time inside the site boundary: {time}</source>
+        <translation>矿区边界内时长：{time}</translation>
+    </message>
+    <message>
+        <source>Import GPS tracks</source>
+        <translation>导入 GPS 轨迹</translation>
+    </message>
+    <message>
+        <source>GPS files (*.gpx *.nmea *.log *.txt);;All files (*)</source>
+        <translation>GPS 文件 (*.gpx *.nmea *.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported {name}: {tracks} track(s), {points} points, {waypoints} waypoint(s)</source>
+        <translation>已导入 {name}：{tracks} 条轨迹，{points} 个点，{waypoints} 个航点</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <source>Export track</source>
+        <translation>导出轨迹</translation>
+    </message>
+    <message>
+        <source>GPX (*.gpx);;GeoJSON (*.geojson);;KML (*.kml);;CSV (*.csv)</source>
+        <translation>GPX (*.gpx);;GeoJSON (*.geojson);;KML (*.kml);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>Delete track</source>
+        <translation>删除轨迹</translation>
+    </message>
+    <message>
+        <source>Delete the track “{name}” ({points} points)?</source>
+        <translation>删除轨迹“{name}”（{points} 个点）？</translation>
+    </message>
+    <message>
+        <source>Open a basemap</source>
+        <translation>打开底图</translation>
+    </message>
+    <message>
+        <source>MBTiles (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles (*.mbtiles);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Basemap not opened</source>
+        <translation>底图未打开</translation>
     </message>
 </context>
 </TS>

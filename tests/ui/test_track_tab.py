@@ -48,7 +48,7 @@ def test_dropping_a_gpx_imports_it_and_shows_it_listed_and_on_the_map(qtbot, mak
     row = names.index("Crest walk")
     assert tab.table.item(row, 1).text() == "3"  # points
     assert tab.table.item(row, 2).text() == "2"  # segments
-    assert tab.table.item(row, 3).text() == "0.11 km"
+    assert tab.table.item(row, 3).text().strip("\u2066\u2069") == "0.11 km"
     assert tab.table.item(row, 6).text() == "100%"  # inside the Saindak boundary
     track = next(t for t in services.tracks.list_tracks(demo_store, inspection.id) if t.name == "Crest walk")
     assert tab.map.track_item(track.id) is not None

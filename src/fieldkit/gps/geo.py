@@ -178,7 +178,13 @@ def simplify(xs: Sequence[float], ys: Sequence[float], tolerance: float) -> list
             if norm == 0:
                 d = px * px + py * py
             else:
-                t = max(0.0, min(1.0, (px * dx + py * dy) / norm))
+                # Clamped projection on the chord, with comparisons rather than min()/max() calls:
+                # this loop runs over every point of every level of a million-point track.
+                t = (px * dx + py * dy) / norm
+                if t < 0.0:
+                    t = 0.0
+                elif t > 1.0:
+                    t = 1.0
                 ex, ey = px - t * dx, py - t * dy
                 d = ex * ex + ey * ey
             if d > worst_d:

@@ -199,13 +199,16 @@ def _store_spool(
             session.flush()
             first_track_id = first_track_id or track.id
             changes.append(Change("tracks", track.id, "created"))
-            # Chunks in bulk with Core: the ORM would build an object per row for nothing.
-            rows = [
-                {"track_id": track.id, "segment": s, "seq": c, "point_count": n, "data": data}
-                for s, c, n, data in spool.read_chunks(parsed)
-            ]
-            for start in range(0, len(rows), 64):
-                session.execute(insert(TrackChunk), rows[start : start + 64])
+            # Chunks in bulk with Core (the ORM would build an object per row for nothing), a few
+            # at a time straight from the spool, so memory stays flat however long the track.
+            batch: list[dict[str, Any]] = []
+            for s, c, n, data in spool.read_chunks(parsed):
+                batch.append({"track_id": track.id, "segment": s, "seq": c, "point_count": n, "data": data})
+                if len(batch) == 16:
+                    session.execute(insert(TrackChunk), batch)
+                    batch = []
+            if batch:
+                session.execute(insert(TrackChunk), batch)
             summaries.append(_summary(track))
         for wpt in spool.waypoints:
             p = wpt.point

@@ -28,7 +28,6 @@ from fieldkit.ui.operations import Operations
 PLAYBACK = "playback"
 BAUD_RATES = (4800, 9600, 19200, 38400, 57600, 115200)
 PLAYBACK_LINES_PER_TICK = 40
-_QUALITY = {0: "no fix", 1: "GPS", 2: "DGPS", 3: "PPS", 4: "RTK fixed", 5: "RTK float", 6: "estimated"}
 
 
 class LiveGpsPanel(QGroupBox):
@@ -240,8 +239,16 @@ class LiveGpsPanel(QGroupBox):
                 fix += " " + self.tr("(lost {seconds} s ago)").format(seconds=int(time.time() - status.last_valid_at))
         else:
             accuracy = "" if math.isnan(status.accuracy_m) else f" (±{status.accuracy_m:.0f} m)"
+            qualities = {
+                1: "GPS",
+                2: "DGPS",
+                3: "PPS",
+                4: self.tr("RTK fixed"),
+                5: self.tr("RTK float"),
+                6: self.tr("estimated"),
+            }
             fix = self.tr("{quality} fix · {sats} satellites · HDOP {hdop:.1f}{accuracy}").format(
-                quality=_QUALITY.get(status.quality, str(status.quality)),
+                quality=qualities.get(status.quality, str(status.quality)),
                 sats=max(0, status.satellites),
                 hdop=0 if math.isnan(status.hdop) else status.hdop,
                 accuracy=accuracy,

@@ -30,6 +30,7 @@ from fieldkit.services.tracks import TrackSummary
 from fieldkit.ui.live_gps import LiveGpsPanel
 from fieldkit.ui.map_view import MapView
 from fieldkit.ui.operations import Operations
+from fieldkit.ui.widgets import ltr
 from fieldkit.ui.workers import run_with_progress
 
 TRACK_SUFFIXES = (".gpx", ".nmea", ".log", ".txt")
@@ -152,10 +153,10 @@ class TrackTab(QWidget):
         for row, track in enumerate(self._tracks):
             share = track.stats.get("inside_share")
             values = [
-                track.name or self.tr("(unnamed {kind})").format(kind=track.kind),
+                track.name or (self.tr("(unnamed route)") if track.kind == "route" else self.tr("(unnamed track)")),
                 f"{track.points:,}",
                 str(len(track.segments)),
-                f"{track.distance_m / 1000:.2f} km",
+                ltr(f"{track.distance_m / 1000:.2f} km"),
                 _duration(track.stats.get("duration_s")),
                 _duration(track.stats.get("moving_s")),
                 "" if share is None else f"{share * 100:.0f}%",

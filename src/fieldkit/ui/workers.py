@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger("fieldkit.ui")
@@ -67,7 +67,7 @@ def run_with_progress(
 ) -> Task:
     """Start ``func`` on the pool; a modal progress dialog with Cancel appears after a moment."""
     task = Task(func, *args, **kwargs)
-    dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 1000, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 1000, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoClose(False)
