@@ -15,12 +15,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldkit.checklists.evaluate import evaluate
+from fieldkit.demo import photos as demo_photos
 from fieldkit.demo.checklists import generate_answers
 from fieldkit.demo.data import INSPECTIONS, PKT, SITES, USERS
 from fieldkit.demo.tracks import walk
 from fieldkit.gps.geo import Boundary
-from fieldkit.services.checklists import problems_in
+from fieldkit.photos.blobs import BlobStore
+from fieldkit.photos.geotag import index_segments, position_at
 from fieldkit.services.library import compiled_template, ensure_builtin_library, limit_sets_for, parameter_labels
+from fieldkit.services.photos import blob_store, insert_photo, prepare_bytes
 from fieldkit.services.tracks import add_track
 from fieldkit.services.workflow import apply_status
 from fieldkit.store import Store
@@ -29,7 +32,7 @@ from fieldkit.store.models import Answer, Finding, Inspection, Site, User
 from fieldkit.store.models import Template as TemplateRecord
 
 DEMO_NAMESPACE = uuid.UUID("6f1c2d1e-7a53-4c1b-9a55-2f0e3c9b8d10")
-DEMO_VERSION = 3
+DEMO_VERSION = 4
 META_KEY = "demo_version"
 INSPECTION_FIELDS = ("title", "planned_at", "started_at", "finished_at", "weather", "temperature_c", "notes")
 
@@ -50,7 +53,7 @@ class DemoResult:
         return sum(self.created.values())
 
 
-def _add_inspection(session: Session, iid: str, spec: dict[str, Any]) -> None:
+def _add_inspection(session: Session, blobs: BlobStore, iid: str, spec: dict[str, Any]) -> None:
     site = session.scalar(select(Site).where(Site.code == spec["site"]))
     inspector = session.scalar(select(User).where(User.username == spec["inspector"]))
     template_id = None
@@ -82,20 +85,14 @@ def _add_inspection(session: Session, iid: str, spec: dict[str, Any]) -> None:
             inspection_id=inspection.id,
             boundary=Boundary(site.boundary),
         )
-        # Walk it through its workflow with the real service code, so that the demo carries the same
-    # reviews and audit trail as real work.
+        if template_id is not None and spec.get("answers"):
+            _add_photos(session, blobs, inspection, spec, segments)
+    # Walk it through its workflow with the real service code, so that the demo carries the same
+    # reviews and audit trail as real work (submitting checks the checklist as it would for a user).
     for step, (status, who, comment) in enumerate(spec["path"], start=1):
         session.info[ACTOR] = who
         decided = (spec.get("finished_at") or spec["planned_at"]) + timedelta(days=step, hours=3)
-        check = True
-        if status == "submitted" and template_id is not None:
-            problems = problems_in(session, inspection)
-            # Photo items wait for the demo photos; anything else missing is a bug in the demo.
-            templ = compiled_template(session, template_id).template
-            if any(templ.items[p.item_id].type not in ("photo", "gps") for p in problems):
-                raise RuntimeError(f"demo inspection {spec['key']} is incomplete: {problems}")
-            check = not problems
-        apply_status(session, inspection, status, comment, who, at=decided, check_checklist=check)
+        apply_status(session, inspection, status, comment, who, at=decided)
     session.info[ACTOR] = "demo"
 
 
@@ -145,10 +142,47 @@ def _add_answers(session: Session, inspection: Inspection, site: Site, spec: dic
     session.flush()
 
 
+def _add_photos(
+    session: Session, blobs: BlobStore, inspection: Inspection, spec: dict[str, Any], segments: list
+) -> None:
+    """Photos for the shown photo items (a phone with GPS, or a camera without) and one per finding."""
+    compiled = compiled_template(session, inspection.template_id)
+    answers = {a.item_id: a.value for a in session.scalars(select(Answer).where(Answer.inspection_id == inspection.id))}
+    site = session.get(Site, inspection.site_id)
+    state = evaluate(compiled, answers, limit_sets_for(session, list(site.limit_sets or [])))
+    index = index_segments(segments)
+    wanted = [s.item for s in state.items.values() if s.item.type == "photo" and s.relevant]
+    findings = session.scalars(select(Finding).where(Finding.inspection_id == inspection.id)).all()
+    moments = demo_photos.times_along(
+        spec["started_at"], spec.get("finished_at"), len(wanted) + len(findings), spec["key"]
+    )
+    for n, (moment, target) in enumerate(zip(moments, [*wanted, *findings], strict=True)):
+        phone = n % 2 == 0  # every other photo from a camera without GPS: placed from the track
+        position = position_at(index, moment.timestamp()) if phone else None
+        subject = target.label.en if hasattr(target, "label") else target.title
+        data = demo_photos.jpeg(
+            subject,
+            moment,
+            f"{spec['key']}-{n}",
+            position=position[:2] if position else None,
+            bearing=demo_photos.bearing_at(n) if position else None,
+            make="Samsung" if phone else "Canon",
+            model="Galaxy A14" if phone else "PowerShot SX740 HS",
+        )
+        prepared = prepare_bytes(data, demo_photos.name_for(moment, n), blobs)
+        links = {"item_id": target.id} if hasattr(target, "label") else {"finding_id": target.id}
+        caption = subject if hasattr(target, "label") else f"Evidence: {target.title}"
+        photo = insert_photo(session, prepared, inspection.id, PKT, None, index, caption=caption[:200], **links)
+        if hasattr(target, "label"):
+            session.add(Answer(inspection_id=inspection.id, item_id=target.id, value=[photo.photo_id], flags=[]))
+    session.flush()
+
+
 def seed_demo(store: Store) -> DemoResult:
     """Add the demo's sites, users and inspections that are not in ``store`` yet."""
     result = DemoResult()
     ensure_builtin_library(store)
+    blobs = blob_store(store)
     with store.write("demo") as session:
         for spec in SITES:
             sid = demo_id("site", spec["code"])
@@ -168,7 +202,7 @@ def seed_demo(store: Store) -> DemoResult:
             iid = demo_id("inspection", spec["key"])
             if session.get(Inspection, iid) is not None:
                 continue
-            _add_inspection(session, iid, spec)
+            _add_inspection(session, blobs, iid, spec)
             result.count("inspections")
 
     if store.current_user is None:

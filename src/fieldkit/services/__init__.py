@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from fieldkit.services import sites, tracks
+from fieldkit.services import photos, sites, tracks
 from fieldkit.services.changes import Change, ChangeSet
 from fieldkit.services.checklists import AnswerResult, Checklist, answer_item, load_checklist, submission_problems
 from fieldkit.services.findings import (
@@ -100,6 +100,7 @@ __all__ = [
     "list_users",
     "load_checklist",
     "open_store",
+    "photos",
     "restore_inspection",
     "set_status",
     "severity_label",

@@ -72,6 +72,8 @@ class InspectionDetail:
     updated_by: str | None
     dirty: bool
     reviews: tuple[ReviewRow, ...] = ()
+    camera_offset_s: float | None = None
+    """Seconds added to the camera clock of this inspection's photos (see services.photos)."""
 
     @property
     def last_review(self) -> ReviewRow | None:
@@ -115,6 +117,7 @@ def get_inspection(store: Store, inspection_id: str) -> InspectionDetail:
             updated_by=i.updated_by,
             dirty=i.dirty,
             reviews=_reviews(session, i.id),
+            camera_offset_s=i.camera_offset_s,
         )
 
 

@@ -149,6 +149,8 @@ class Inspection(SyncMixin, Base):
     weather: Mapped[str | None] = mapped_column(String(200))
     temperature_c: Mapped[float | None] = mapped_column(Float)
     notes: Mapped[str | None] = mapped_column(Text)
+    camera_offset_s: Mapped[float | None] = mapped_column(Float)
+    """Seconds to add to the camera's clock to get the true time (set by the inspector)."""
 
     site: Mapped[Site] = relationship()
     template: Mapped[Template | None] = relationship()
@@ -253,6 +255,9 @@ class Photo(SyncMixin, Base):
     camera_make: Mapped[str | None] = mapped_column(String(100))
     camera_model: Mapped[str | None] = mapped_column(String(100))
     orientation: Mapped[int | None] = mapped_column(Integer)
+    camera_time: Mapped[str | None] = mapped_column(String(32))
+    """The camera's own clock reading (EXIF DateTimeOriginal), kept to re-time the photo."""
+    camera_utc_offset: Mapped[str | None] = mapped_column(String(8))
     caption: Mapped[str | None] = mapped_column(Text)
     inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"), index=True)
     item_id: Mapped[str | None] = mapped_column(String(100))

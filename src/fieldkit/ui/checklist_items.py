@@ -206,6 +206,13 @@ class ItemWidget(QFrame):
         if self.item.type in ("note", "calculate", "photo"):
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+    def show_photo_count(self, count: int) -> None:
+        """Photo items: how many of the inspection's photos are linked to this item."""
+        if self.item.type == "photo" and self.value_label is not None:
+            self.value_label.setText(
+                self.tr("%n photo(s) linked", "", count) if count else self.tr("No photo attached yet")
+            )
+
     def focus_editor(self) -> None:
         """Give the keyboard to this item: its text field, or the item itself for 1/2/3 answers."""
         if self.line is not None:

@@ -7,6 +7,7 @@ of other items follow live.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -45,6 +46,7 @@ class ChecklistTab(QWidget):
         self._order: list[ItemWidget] = []
         self._section_headers: dict[str, QLabel] = {}
         self._findings: tuple[str, set[str]] | None = None
+        self._photos: tuple[str, Counter[str]] | None = None
         ops.changed.connect(self._findings_changed)
 
         self.summary = QLabel(self)
@@ -145,6 +147,7 @@ class ChecklistTab(QWidget):
         recorded = self._recorded_findings(checklist.inspection_id)
         for item_id, widget in self.items.items():
             widget.show_state(state.items[item_id], checklist.comments.get(item_id), read_only, item_id in recorded)
+        self._show_photo_counts()
         required = answered_required = answered = answerable = 0
         for row, section_state in enumerate(state.sections):
             self._section_headers[section_state.section.id].setVisible(section_state.relevant)
@@ -221,6 +224,20 @@ class ChecklistTab(QWidget):
     def _findings_changed(self, changes) -> None:
         if changes.touches("findings"):
             self._findings = None
+        if changes.touches("photos"):
+            self._photos = None
+            self._show_photo_counts()
+
+    def _show_photo_counts(self) -> None:
+        """Photo items say how many photos are linked to them; re-read only when photos changed."""
+        inspection_id = self._checklist.inspection_id if self._checklist else None
+        if inspection_id is None:
+            return
+        if self._photos is None or self._photos[0] != inspection_id:
+            rows = services.photos.list_photos(self._ops.store, inspection_id)
+            self._photos = (inspection_id, Counter(r.item_id for r in rows if r.item_id))
+        for item_id, widget in self.items.items():
+            widget.show_photo_count(self._photos[1][item_id])
 
     def flush(self) -> None:
         for widget in self._order:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from fieldkit import services
 from fieldkit.services import FindingRow, InspectionDetail
 from fieldkit.store.models import SEVERITIES
+from fieldkit.ui.finding_photos import FindingPhotos
 from fieldkit.ui.operations import Operations
 
 SEVERITY_COLOURS = {"low": "#5f6b7a", "medium": "#b54708", "high": "#b42318", "critical": "#7a0916"}
@@ -146,6 +147,7 @@ class FindingsTab(QWidget):
         self.add.clicked.connect(lambda: self.new_finding({}))
         self.remove.clicked.connect(self._delete)
         self.form = FindingForm(self)
+        self.photos = FindingPhotos(ops, self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -168,8 +170,13 @@ class FindingsTab(QWidget):
         buttons.addWidget(self.remove)
         left_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.form, 1)
+        right_layout.addWidget(self.photos)
         splitter.addWidget(left)
-        splitter.addWidget(self.form)
+        splitter.addWidget(right)
         splitter.setSizes([220, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -220,6 +227,11 @@ class FindingsTab(QWidget):
                 widget.setEnabled(editable)
         else:
             self.form.set_values({})
+        self.photos.show_finding(
+            self._detail.id if self._detail else None,
+            self._current.id if self._current else None,
+            bool(self._detail and self._detail.editable),
+        )
 
     def flush(self, force: bool = False) -> None:
         self._timer.stop()

@@ -22,6 +22,7 @@ from fieldkit import services
 from fieldkit.services import InspectionDetail
 from fieldkit.ui.checklist_tab import ChecklistTab
 from fieldkit.ui.findings_tab import FindingsTab
+from fieldkit.ui.gallery_tab import GalleryTab
 from fieldkit.ui.header_form import HeaderForm
 from fieldkit.ui.inspection_model import STATUS_COLOURS
 from fieldkit.ui.operations import Operations
@@ -79,6 +80,8 @@ class InspectionView(QWidget):
         self.checklist.finding_proposed.connect(self._record_proposed_finding)
         self.track = TrackTab(ops, settings, self)
         self.add_tab(self.track, self.tr("&Track"))
+        self.gallery = GalleryTab(ops, language, settings, self)
+        self.add_tab(self.gallery, self.tr("&Photos"))
 
         page = QWidget(self)
         layout = QVBoxLayout(page)

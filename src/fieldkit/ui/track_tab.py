@@ -30,6 +30,8 @@ from fieldkit.services.tracks import TrackSummary
 from fieldkit.ui.live_gps import LiveGpsPanel
 from fieldkit.ui.map_view import MapView
 from fieldkit.ui.operations import Operations
+from fieldkit.ui.photo_map import PHOTO_LAYER, PHOTO_STYLE, photo_points
+from fieldkit.ui.photo_viewer import PhotoViewer
 from fieldkit.ui.widgets import ltr
 from fieldkit.ui.workers import run_with_progress
 
@@ -116,6 +118,9 @@ class TrackTab(QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         self.map.cursor_moved.connect(lambda lon, lat: self.coordinates.setText(f"{lat:.6f}, {lon:.6f}"))
         self.live.track_changed.connect(self.reload)
+        self.photo_viewer: PhotoViewer | None = None
+        self.map.point_clicked.connect(self._point_clicked)
+        ops.changed.connect(self._photos_changed)
         QShortcut(QKeySequence("Ctrl+I"), self, self.choose_files)
         basemap = self._settings.value(BASEMAP_KEY)
         if basemap and Path(str(basemap)).exists():
@@ -139,6 +144,7 @@ class TrackTab(QWidget):
             self._tracks = []
             self.table.setRowCount(0)
             self.map.set_tracks([])
+            self._show_photos()
             return
         site = services.get_site(self._ops.store, detail.site_code)
         self.map.set_sites([site])
@@ -172,6 +178,7 @@ class TrackTab(QWidget):
             for t in self._tracks
         )
         self.map.set_waypoints(services.tracks.list_waypoints(store, self._detail.id))
+        self._show_photos()
         self.export_button.setEnabled(bool(self._tracks))
         if select:
             rows = [i for i, t in enumerate(self._tracks) if t.id == select]
@@ -179,6 +186,31 @@ class TrackTab(QWidget):
                 self.table.selectRow(rows[0])
         if fit:
             self.map.fit_to_data()
+
+    def _show_photos(self) -> None:
+        """The inspection's positioned photos as a layer, with bearing cones where known."""
+        rows = services.photos.list_photos(self._ops.store, self._detail.id) if self._detail else []
+        self.map.add_point_layer(PHOTO_LAYER, photo_points(rows), PHOTO_STYLE)
+
+    def _photos_changed(self, changes) -> None:
+        if changes.touches("photos"):
+            self._show_photos()
+
+    def _point_clicked(self, layer: str, payload: object) -> None:
+        if layer != PHOTO_LAYER or self._detail is None:
+            return
+        ids = [p.payload for p in photo_points(services.photos.list_photos(self._ops.store, self._detail.id))]
+        if payload in ids:
+            self.photo_viewer = PhotoViewer(
+                self._ops,
+                ids,
+                ids.index(payload),
+                editable=self._detail.editable,
+                basemap=self._settings.value(BASEMAP_KEY) or None,
+                parent=self,
+            )
+            self.photo_viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.photo_viewer.open()
 
     def _tooltip(self, track: TrackSummary) -> str:
         stats = track.stats

@@ -79,6 +79,7 @@ def run_with_progress(
     def finish() -> None:
         _running.discard(task)
         parent.unsetCursor()
+        dialog.canceled.disconnect(task.cancel)  # closing the dialog is not the user cancelling
         dialog.close()
         dialog.deleteLater()
 
