@@ -132,6 +132,89 @@
     </message>
 </context>
 <context>
+    <name>CameraClockDialog</name>
+    <message>
+        <source>Camera clock</source>
+        <translation>کیمرے کی گھڑی</translation>
+    </message>
+    <message>
+        <source>Photos without their own GPS position are placed on the track by the time they were taken. If the camera&apos;s clock was wrong, give the difference: every photo of this inspection is re-timed and placed again.</source>
+        <translation>جن تصاویر میں اپنا GPS مقام نہیں ہوتا، انہیں کھینچے جانے کے وقت کے مطابق ٹریک پر رکھا جاتا ہے۔ اگر کیمرے کی گھڑی غلط تھی تو فرق درج کریں: اس معائنے کی ہر تصویر کا وقت درست کر کے اسے دوبارہ رکھا جائے گا۔</translation>
+    </message>
+    <message>
+        <source>behind (slow)</source>
+        <translation>پیچھے (سست)</translation>
+    </message>
+    <message>
+        <source>ahead (fast)</source>
+        <translation>آگے (تیز)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> منٹ</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> سیکنڈ</translation>
+    </message>
+    <message>
+        <source>The camera clock was</source>
+        <translation>کیمرے کی گھڑی</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>تھی، فرق:</translation>
+    </message>
+    <message>
+        <source>From a photo of the GPS unit&apos;s screen</source>
+        <translation>GPS آلے کی اسکرین کی تصویر سے</translation>
+    </message>
+    <message>
+        <source>PKT (UTC+05:00)</source>
+        <translation>PKT (UTC+05:00)</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>C&amp;ompute the difference</source>
+        <translation>فرق معلوم کریں</translation>
+    </message>
+    <message>
+        <source>Time on the GPS &amp;screen:</source>
+        <translation>GPS اسکرین پر وقت:</translation>
+    </message>
+    <message>
+        <source>Its time &amp;zone:</source>
+        <translation>اس کا ٹائم زون:</translation>
+    </message>
+    <message>
+        <source>Select the photo of the GPS screen in the gallery first.</source>
+        <translation>پہلے گیلری میں GPS اسکرین کی تصویر منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>The selected photo, {name}, has no camera time.</source>
+        <translation>منتخب تصویر {name} میں کیمرے کا وقت موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>Selected photo: {name}; the camera&apos;s clock showed {time}. Type the time the GPS screen shows.</source>
+        <translation>منتخب تصویر: {name}؛ کیمرے کی گھڑی پر وقت {time} تھا۔ GPS اسکرین پر دکھایا گیا وقت درج کریں۔</translation>
+    </message>
+    <message>
+        <source>Re-time the photos</source>
+        <translation>تصاویر کا وقت درست کریں</translation>
+    </message>
+    <message>
+        <source>The camera clock was {minutes} min {seconds} s behind the GPS.</source>
+        <translation>کیمرے کی گھڑی GPS سے {minutes} منٹ {seconds} سیکنڈ پیچھے تھی۔</translation>
+    </message>
+    <message>
+        <source>The camera clock was {minutes} min {seconds} s ahead of the GPS.</source>
+        <translation>کیمرے کی گھڑی GPS سے {minutes} منٹ {seconds} سیکنڈ آگے تھی۔</translation>
+    </message>
+</context>
+<context>
     <name>Checklist</name>
     <message>
         <source>required, not answered</source>
@@ -263,6 +346,29 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>D&amp;ue date:</source>
         <translation>آخری تاریخ:</translation>
+    </message>
+</context>
+<context>
+    <name>FindingPhotos</name>
+    <message>
+        <source>Photos of this finding</source>
+        <translation>اس خامی کی تصاویر</translation>
+    </message>
+    <message>
+        <source>Attach photos…</source>
+        <translation>تصاویر منسلک کریں…</translation>
+    </message>
+    <message>
+        <source>No photo attached.</source>
+        <translation>کوئی تصویر منسلک نہیں۔</translation>
+    </message>
+    <message>
+        <source>Photos of the finding</source>
+        <translation>خامی کی تصاویر</translation>
+    </message>
+    <message>
+        <source>Tick the photos that show this finding (import photos in the Photos tab).</source>
+        <translation>وہ تصاویر نشان زد کریں جن میں یہ خامی نظر آتی ہے (تصاویر “تصاویر” ٹیب میں درآمد کریں)۔</translation>
     </message>
 </context>
 <context>
@@ -491,6 +597,113 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>GalleryTab</name>
+    <message>
+        <source>I&amp;mport photos…</source>
+        <translation>تصاویر درآمد کریں…</translation>
+    </message>
+    <message>
+        <source>Or drop photos and folders on this tab (Ctrl+I)</source>
+        <translation>یا تصاویر اور فولڈرز گھسیٹ کر اس ٹیب پر چھوڑیں (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older…</source>
+        <translation>فولڈر درآمد کریں…</translation>
+    </message>
+    <message>
+        <source>Every photo in a folder and its subfolders (Ctrl+Shift+I)</source>
+        <translation>کسی فولڈر اور اس کے ذیلی فولڈرز کی تمام تصاویر (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <source>Camera c&amp;lock…</source>
+        <translation>کیمرے کی گھڑی…</translation>
+    </message>
+    <message>
+        <source>Correct a wrong camera clock, so that photos are placed on the track</source>
+        <translation>کیمرے کی غلط گھڑی درست کریں تاکہ تصاویر ٹریک پر صحیح جگہ رکھی جائیں</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف کریں</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>دکھائیں</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>تصاویر</translation>
+    </message>
+    <message>
+        <source>No photos yet. Drop photos or folders here, or press Ctrl+I.</source>
+        <translation>ابھی کوئی تصویر نہیں۔ تصاویر یا فولڈرز گھسیٹ کر یہاں چھوڑیں، یا Ctrl+I دبائیں۔</translation>
+    </message>
+    <message>
+        <source>All photos</source>
+        <translation>تمام تصاویر</translation>
+    </message>
+    <message>
+        <source>Without position</source>
+        <translation>بغیر مقام</translation>
+    </message>
+    <message>
+        <source>Not linked to an item or finding</source>
+        <translation>کسی آئٹم یا خامی سے منسلک نہیں</translation>
+    </message>
+    <message>
+        <source>Item: {label}</source>
+        <translation>آئٹم: {label}</translation>
+    </message>
+    <message>
+        <source>Finding: {title}</source>
+        <translation>خامی: {title}</translation>
+    </message>
+    <message>
+        <source>{count} photo(s), {located} with a position</source>
+        <translation>تصاویر: {count}، مقام کے ساتھ: {located}</translation>
+    </message>
+    <message>
+        <source>Import photos</source>
+        <translation>تصاویر درآمد کریں</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC);;All files (*)</source>
+        <translation>تصاویر (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>Import every photo in a folder</source>
+        <translation>فولڈر کی تمام تصاویر درآمد کریں</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>{name} درآمد ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Importing {count} files and folders…</source>
+        <translation>{count} فائلیں اور فولڈرز درآمد ہو رہے ہیں…</translation>
+    </message>
+    <message>
+        <source>Photos not imported</source>
+        <translation>تصاویر درآمد نہیں ہوئیں</translation>
+    </message>
+    <message>
+        <source>Delete the photo “{name}” from this inspection?</source>
+        <translation>تصویر “{name}” اس معائنے سے حذف کریں؟</translation>
+    </message>
+    <message>
+        <source>Delete {count} photos from this inspection?</source>
+        <translation>اس معائنے سے {count} تصاویر حذف کریں؟</translation>
+    </message>
+    <message>
+        <source>Delete photos</source>
+        <translation>تصاویر حذف کریں</translation>
+    </message>
+    <message>
+        <source>The photos were re-timed and placed again.</source>
+        <translation>تصاویر کا وقت درست کر کے انہیں دوبارہ رکھ دیا گیا۔</translation>
+    </message>
+</context>
+<context>
     <name>HeaderForm</name>
     <message>
         <source>What is inspected, e.g. Tailings dam monthly inspection</source>
@@ -551,6 +764,29 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>(nobody)</source>
         <translation>(کوئی نہیں)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Photos imported: {imported}, duplicates: {duplicates}, rejected: {rejected}.</source>
+        <translation>درآمد شدہ تصاویر: {imported}، دہری: {duplicates}، مسترد: {rejected}۔</translation>
+    </message>
+    <message>
+        <source>Photo import</source>
+        <translation>تصاویر کی درآمد</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: files after the last one listed were not imported.</source>
+        <translation>درآمد منسوخ کر دی گئی: فہرست کی آخری فائل کے بعد والی فائلیں درآمد نہیں ہوئیں۔</translation>
+    </message>
+    <message>
+        <source>File not imported</source>
+        <translation>درآمد نہ ہونے والی فائل</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>وجہ</translation>
     </message>
 </context>
 <context>
@@ -618,6 +854,10 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>&amp;Track</source>
         <translation>ٹریک</translation>
+    </message>
+    <message>
+        <source>&amp;Photos</source>
+        <translation>تصاویر</translation>
     </message>
     <message>
         <source>Select an inspection on the left, or press Ctrl+N to start a new one.</source>
@@ -813,6 +1053,13 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>No photo attached yet</source>
         <translation>ابھی کوئی تصویر منسلک نہیں</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) linked</source>
+        <translation>
+            <numerusform>%n تصویر منسلک</numerusform>
+            <numerusform>%n تصاویر منسلک</numerusform>
+        </translation>
     </message>
     <message>
         <source>Finding recorded</source>
@@ -1245,6 +1492,218 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Clear</source>
         <translation>خالی کریں</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCanvas</name>
+    <message>
+        <source>Photo</source>
+        <translation>تصویر</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoListModel</name>
+    <message>
+        <source>No position</source>
+        <translation>مقام نہیں</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>پچھلی</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>اگلی</translation>
+    </message>
+    <message>
+        <source>Place on &amp;map…</source>
+        <translation>نقشے پر رکھیں…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>فائل:</translation>
+    </message>
+    <message>
+        <source>Taken at:</source>
+        <translation>کھینچنے کا وقت:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>کیمرا:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>سائز:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>مقام:</translation>
+    </message>
+    <message>
+        <source>Bearing:</source>
+        <translation>سمت:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>What the photo shows (saved as you type)</source>
+        <translation>تصویر میں کیا دکھایا گیا ہے (لکھتے ہی محفوظ ہو جاتا ہے)</translation>
+    </message>
+    <message>
+        <source>&amp;Caption:</source>
+        <translation>کیپشن:</translation>
+    </message>
+    <message>
+        <source>Checklist &amp;item:</source>
+        <translation>چیک لسٹ آئٹم:</translation>
+    </message>
+    <message>
+        <source>&amp;Finding:</source>
+        <translation>خامی:</translation>
+    </message>
+    <message>
+        <source>{number} of {count}</source>
+        <translation>{count} میں سے {number}</translation>
+    </message>
+    <message>
+        <source>unknown (the photo has no time)</source>
+        <translation>نامعلوم (تصویر میں وقت درج نہیں)</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s clock showed {time}</source>
+        <translation>کیمرے کی گھڑی پر وقت {time} تھا</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} پکسل</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— کوئی نہیں —</translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown in full ({reason}). The thumbnail is shown instead.</source>
+        <translation>تصویر مکمل طور پر نہیں دکھائی جا سکتی ({reason})۔ اس کی جگہ تھمب نیل دکھایا جا رہا ہے۔</translation>
+    </message>
+    <message>
+        <source>no position</source>
+        <translation>مقام نہیں</translation>
+    </message>
+    <message>
+        <source>from the photo&apos;s GPS</source>
+        <translation>تصویر کے GPS سے</translation>
+    </message>
+    <message>
+        <source>from the track</source>
+        <translation>ٹریک سے</translation>
+    </message>
+    <message>
+        <source>placed by hand</source>
+        <translation>ہاتھ سے رکھا گیا</translation>
+    </message>
+    <message>
+        <source>N NE E SE S SW W NW</source>
+        <comment>eight compass points, space-separated</comment>
+        <translation>شمال شمال‌مشرق مشرق جنوب‌مشرق جنوب جنوب‌مغرب مغرب شمال‌مغرب</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <source>the image declares too many pixels (a decompression bomb?)</source>
+        <translation>تصویر میں بہت زیادہ پکسلز درج ہیں (ممکنہ ڈی کمپریشن بم؟)</translation>
+    </message>
+    <message>
+        <source>not a JPEG, PNG or HEIC image</source>
+        <translation>JPEG، PNG یا HEIC تصویر نہیں</translation>
+    </message>
+    <message>
+        <source>the image cannot be read: {reason}</source>
+        <translation>تصویر پڑھی نہیں جا سکی: {reason}</translation>
+    </message>
+    <message>
+        <source>the image has no pixels</source>
+        <translation>تصویر میں کوئی پکسل نہیں</translation>
+    </message>
+    <message>
+        <source>the image declares {width} × {height} pixels ({mp:.0f} MP); the limit is {limit} MP</source>
+        <translation>تصویر میں {width} × {height} پکسلز ({mp:.0f} MP) درج ہیں؛ حد {limit} MP ہے</translation>
+    </message>
+    <message>
+        <source>the image file is truncated (incomplete copy?)</source>
+        <translation>تصویر کی فائل نامکمل ہے (ادھوری کاپی؟)</translation>
+    </message>
+    <message>
+        <source>the image cannot be decoded: {reason}</source>
+        <translation>تصویر ڈی کوڈ نہیں ہو سکی: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is {size:.1f} MB; the limit is {limit} MB</source>
+        <translation>فائل کا سائز {size:.1f} MB ہے؛ حد {limit} MB ہے</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>فائل پڑھی نہیں جا سکی: {reason}</translation>
+    </message>
+    <message>
+        <source>No photo with id {id}.</source>
+        <translation>آئی ڈی {id} والی کوئی تصویر موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>The original of {name} is missing from the photo store.</source>
+        <translation>{name} کی اصل فائل تصاویر کے ذخیرے میں موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>A caption is at most 2,000 characters.</source>
+        <translation>کیپشن زیادہ سے زیادہ 2,000 حروف کا ہو سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>No finding {id} in this photo&apos;s inspection.</source>
+        <translation>اس تصویر کے معائنے میں خامی {id} موجود نہیں۔</translation>
+    </message>
+    <message>
+        <source>The position is outside the globe.</source>
+        <translation>مقام زمین کے نقاط کی حد سے باہر ہے۔</translation>
+    </message>
+    <message>
+        <source>A clock offset of more than a year is not plausible.</source>
+        <translation>ایک سال سے زیادہ کا گھڑی کا فرق قابلِ یقین نہیں۔</translation>
+    </message>
+    <message>
+        <source>Give the GPS time with its time zone.</source>
+        <translation>GPS کا وقت ٹائم زون سمیت درج کریں۔</translation>
+    </message>
+    <message>
+        <source>This photo has no camera time to compare with.</source>
+        <translation>اس تصویر میں موازنے کے لیے کیمرے کا وقت موجود نہیں۔</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceOnMapDialog</name>
+    <message>
+        <source>Place “{name}” on the map</source>
+        <translation>“{name}” کو نقشے پر رکھیں</translation>
+    </message>
+    <message>
+        <source>Click where the photo was taken. Drag to move the map, turn the wheel to zoom, F to fit.</source>
+        <translation>جہاں تصویر کھینچی گئی تھی وہاں کلک کریں۔ نقشہ ہلانے کے لیے گھسیٹیں، زوم کے لیے وہیل گھمائیں، سب دکھانے کے لیے F دبائیں۔</translation>
+    </message>
+    <message>
+        <source>Position: {position}</source>
+        <translation>مقام: {position}</translation>
+    </message>
+    <message>
+        <source>No position yet.</source>
+        <translation>ابھی کوئی مقام نہیں۔</translation>
     </message>
 </context>
 <context>

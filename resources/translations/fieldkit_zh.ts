@@ -132,6 +132,89 @@
     </message>
 </context>
 <context>
+    <name>CameraClockDialog</name>
+    <message>
+        <source>Camera clock</source>
+        <translation>相机时钟</translation>
+    </message>
+    <message>
+        <source>Photos without their own GPS position are placed on the track by the time they were taken. If the camera&apos;s clock was wrong, give the difference: every photo of this inspection is re-timed and placed again.</source>
+        <translation>没有自带 GPS 位置的照片会按拍摄时间放到轨迹上。如果相机时钟不准，请填写时间差：此检查的所有照片都会重新校正时间并重新定位。</translation>
+    </message>
+    <message>
+        <source>behind (slow)</source>
+        <translation>偏慢</translation>
+    </message>
+    <message>
+        <source>ahead (fast)</source>
+        <translation>偏快</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>The camera clock was</source>
+        <translation>相机时钟</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>了</translation>
+    </message>
+    <message>
+        <source>From a photo of the GPS unit&apos;s screen</source>
+        <translation>根据 GPS 设备屏幕的照片</translation>
+    </message>
+    <message>
+        <source>PKT (UTC+05:00)</source>
+        <translation>PKT (UTC+05:00)</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>C&amp;ompute the difference</source>
+        <translation>计算时间差(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Time on the GPS &amp;screen:</source>
+        <translation>GPS 屏幕上的时间(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Its time &amp;zone:</source>
+        <translation>其时区(&amp;Z):</translation>
+    </message>
+    <message>
+        <source>Select the photo of the GPS screen in the gallery first.</source>
+        <translation>请先在图库中选择 GPS 屏幕的照片。</translation>
+    </message>
+    <message>
+        <source>The selected photo, {name}, has no camera time.</source>
+        <translation>所选照片 {name} 没有相机时间。</translation>
+    </message>
+    <message>
+        <source>Selected photo: {name}; the camera&apos;s clock showed {time}. Type the time the GPS screen shows.</source>
+        <translation>所选照片：{name}；相机时钟显示为 {time}。请输入 GPS 屏幕上显示的时间。</translation>
+    </message>
+    <message>
+        <source>Re-time the photos</source>
+        <translation>重新校正照片时间</translation>
+    </message>
+    <message>
+        <source>The camera clock was {minutes} min {seconds} s behind the GPS.</source>
+        <translation>相机时钟比 GPS 慢 {minutes} 分 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>The camera clock was {minutes} min {seconds} s ahead of the GPS.</source>
+        <translation>相机时钟比 GPS 快 {minutes} 分 {seconds} 秒。</translation>
+    </message>
+</context>
+<context>
     <name>Checklist</name>
     <message>
         <source>required, not answered</source>
@@ -263,6 +346,29 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>D&amp;ue date:</source>
         <translation>完成期限(&amp;U):</translation>
+    </message>
+</context>
+<context>
+    <name>FindingPhotos</name>
+    <message>
+        <source>Photos of this finding</source>
+        <translation>此检查发现的照片</translation>
+    </message>
+    <message>
+        <source>Attach photos…</source>
+        <translation>附加照片…</translation>
+    </message>
+    <message>
+        <source>No photo attached.</source>
+        <translation>未附加照片。</translation>
+    </message>
+    <message>
+        <source>Photos of the finding</source>
+        <translation>检查发现的照片</translation>
+    </message>
+    <message>
+        <source>Tick the photos that show this finding (import photos in the Photos tab).</source>
+        <translation>勾选显示此检查发现的照片（照片请在“照片”选项卡中导入）。</translation>
     </message>
 </context>
 <context>
@@ -491,6 +597,113 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>GalleryTab</name>
+    <message>
+        <source>I&amp;mport photos…</source>
+        <translation>导入照片(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Or drop photos and folders on this tab (Ctrl+I)</source>
+        <translation>或将照片和文件夹拖放到此选项卡 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Import a f&amp;older…</source>
+        <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Every photo in a folder and its subfolders (Ctrl+Shift+I)</source>
+        <translation>文件夹及其子文件夹中的所有照片 (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <source>Camera c&amp;lock…</source>
+        <translation>相机时钟(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Correct a wrong camera clock, so that photos are placed on the track</source>
+        <translation>校正不准的相机时钟，使照片正确放到轨迹上</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>No photos yet. Drop photos or folders here, or press Ctrl+I.</source>
+        <translation>尚无照片。请将照片或文件夹拖放到此处，或按 Ctrl+I。</translation>
+    </message>
+    <message>
+        <source>All photos</source>
+        <translation>全部照片</translation>
+    </message>
+    <message>
+        <source>Without position</source>
+        <translation>无位置</translation>
+    </message>
+    <message>
+        <source>Not linked to an item or finding</source>
+        <translation>未关联检查项或检查发现</translation>
+    </message>
+    <message>
+        <source>Item: {label}</source>
+        <translation>检查项：{label}</translation>
+    </message>
+    <message>
+        <source>Finding: {title}</source>
+        <translation>检查发现：{title}</translation>
+    </message>
+    <message>
+        <source>{count} photo(s), {located} with a position</source>
+        <translation>{count} 张照片，其中 {located} 张有位置</translation>
+    </message>
+    <message>
+        <source>Import photos</source>
+        <translation>导入照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import every photo in a folder</source>
+        <translation>导入文件夹中的所有照片</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <source>Importing {count} files and folders…</source>
+        <translation>正在导入 {count} 个文件和文件夹…</translation>
+    </message>
+    <message>
+        <source>Photos not imported</source>
+        <translation>照片未导入</translation>
+    </message>
+    <message>
+        <source>Delete the photo “{name}” from this inspection?</source>
+        <translation>从此检查中删除照片“{name}”？</translation>
+    </message>
+    <message>
+        <source>Delete {count} photos from this inspection?</source>
+        <translation>从此检查中删除 {count} 张照片？</translation>
+    </message>
+    <message>
+        <source>Delete photos</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <source>The photos were re-timed and placed again.</source>
+        <translation>已重新校正照片时间并重新定位。</translation>
+    </message>
+</context>
+<context>
     <name>HeaderForm</name>
     <message>
         <source>What is inspected, e.g. Tailings dam monthly inspection</source>
@@ -551,6 +764,29 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>(nobody)</source>
         <translation>（未指定）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Photos imported: {imported}, duplicates: {duplicates}, rejected: {rejected}.</source>
+        <translation>已导入照片：{imported}，重复：{duplicates}，已拒绝：{rejected}。</translation>
+    </message>
+    <message>
+        <source>Photo import</source>
+        <translation>照片导入</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: files after the last one listed were not imported.</source>
+        <translation>导入已取消：列表中最后一个文件之后的文件均未导入。</translation>
+    </message>
+    <message>
+        <source>File not imported</source>
+        <translation>未导入的文件</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -618,6 +854,10 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>&amp;Track</source>
         <translation>轨迹(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Photos</source>
+        <translation>照片(&amp;P)</translation>
     </message>
     <message>
         <source>Select an inspection on the left, or press Ctrl+N to start a new one.</source>
@@ -813,6 +1053,12 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>No photo attached yet</source>
         <translation>尚未附加照片</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) linked</source>
+        <translation>
+            <numerusform>已附加 %n 张照片</numerusform>
+        </translation>
     </message>
     <message>
         <source>Finding recorded</source>
@@ -1245,6 +1491,218 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCanvas</name>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoListModel</name>
+    <message>
+        <source>No position</source>
+        <translation>无位置</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一张</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
+        <source>Place on &amp;map…</source>
+        <translation>在地图上定位(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <source>Taken at:</source>
+        <translation>拍摄时间:</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>相机:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>位置:</translation>
+    </message>
+    <message>
+        <source>Bearing:</source>
+        <translation>方位:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>What the photo shows (saved as you type)</source>
+        <translation>照片内容（输入时自动保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Caption:</source>
+        <translation>说明(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Checklist &amp;item:</source>
+        <translation>检查项(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Finding:</source>
+        <translation>检查发现(&amp;F):</translation>
+    </message>
+    <message>
+        <source>{number} of {count}</source>
+        <translation>{number}/{count}</translation>
+    </message>
+    <message>
+        <source>unknown (the photo has no time)</source>
+        <translation>未知（照片没有时间信息）</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s clock showed {time}</source>
+        <translation>相机时钟显示为 {time}</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown in full ({reason}). The thumbnail is shown instead.</source>
+        <translation>无法显示完整照片（{reason}），改为显示缩略图。</translation>
+    </message>
+    <message>
+        <source>no position</source>
+        <translation>无位置</translation>
+    </message>
+    <message>
+        <source>from the photo&apos;s GPS</source>
+        <translation>来自照片的 GPS</translation>
+    </message>
+    <message>
+        <source>from the track</source>
+        <translation>来自轨迹</translation>
+    </message>
+    <message>
+        <source>placed by hand</source>
+        <translation>手动定位</translation>
+    </message>
+    <message>
+        <source>N NE E SE S SW W NW</source>
+        <comment>eight compass points, space-separated</comment>
+        <translation>北 东北 东 东南 南 西南 西 西北</translation>
+    </message>
+</context>
+<context>
+    <name>Photos</name>
+    <message>
+        <source>the image declares too many pixels (a decompression bomb?)</source>
+        <translation>图像声明的像素过多（可能是解压缩炸弹？）</translation>
+    </message>
+    <message>
+        <source>not a JPEG, PNG or HEIC image</source>
+        <translation>不是 JPEG、PNG 或 HEIC 图像</translation>
+    </message>
+    <message>
+        <source>the image cannot be read: {reason}</source>
+        <translation>无法读取图像：{reason}</translation>
+    </message>
+    <message>
+        <source>the image has no pixels</source>
+        <translation>图像没有像素</translation>
+    </message>
+    <message>
+        <source>the image declares {width} × {height} pixels ({mp:.0f} MP); the limit is {limit} MP</source>
+        <translation>图像声明为 {width} × {height} 像素（{mp:.0f} MP）；上限为 {limit} MP</translation>
+    </message>
+    <message>
+        <source>the image file is truncated (incomplete copy?)</source>
+        <translation>图像文件不完整（复制未完成？）</translation>
+    </message>
+    <message>
+        <source>the image cannot be decoded: {reason}</source>
+        <translation>无法解码图像：{reason}</translation>
+    </message>
+    <message>
+        <source>the file is {size:.1f} MB; the limit is {limit} MB</source>
+        <translation>文件大小为 {size:.1f} MB；上限为 {limit} MB</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>No photo with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的照片。</translation>
+    </message>
+    <message>
+        <source>The original of {name} is missing from the photo store.</source>
+        <translation>照片存储中缺少 {name} 的原始文件。</translation>
+    </message>
+    <message>
+        <source>A caption is at most 2,000 characters.</source>
+        <translation>说明最多 2,000 个字符。</translation>
+    </message>
+    <message>
+        <source>No finding {id} in this photo&apos;s inspection.</source>
+        <translation>此照片所属的检查中不存在检查发现 {id}。</translation>
+    </message>
+    <message>
+        <source>The position is outside the globe.</source>
+        <translation>位置超出地球坐标范围。</translation>
+    </message>
+    <message>
+        <source>A clock offset of more than a year is not plausible.</source>
+        <translation>超过一年的时钟偏差不合理。</translation>
+    </message>
+    <message>
+        <source>Give the GPS time with its time zone.</source>
+        <translation>请输入 GPS 时间及其时区。</translation>
+    </message>
+    <message>
+        <source>This photo has no camera time to compare with.</source>
+        <translation>此照片没有可供比较的相机时间。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceOnMapDialog</name>
+    <message>
+        <source>Place “{name}” on the map</source>
+        <translation>在地图上定位“{name}”</translation>
+    </message>
+    <message>
+        <source>Click where the photo was taken. Drag to move the map, turn the wheel to zoom, F to fit.</source>
+        <translation>请点击照片的拍摄地点。拖动可移动地图，滚动滚轮可缩放，按 F 显示全图。</translation>
+    </message>
+    <message>
+        <source>Position: {position}</source>
+        <translation>位置：{position}</translation>
+    </message>
+    <message>
+        <source>No position yet.</source>
+        <translation>尚无位置。</translation>
     </message>
 </context>
 <context>
