@@ -21,13 +21,13 @@ def _titles(window) -> list[str]:
 
 def test_opens_with_the_demo_sites_and_inspections(window, demo_store: Store):
     names = [window.site_model.index(r, 0).data() for r in range(window.site_model.rowCount())]
-    assert names[0].startswith("All sites (8)")
+    assert names[0].startswith("All sites (14)")
     assert any(n.startswith("Saindak Copper-Gold Project") for n in names)
     assert any(n.startswith("Duddar Lead-Zinc Mine") for n in names)
-    assert window.model.rowCount() == 8
+    assert window.model.rowCount() == 14
     assert window.view.inspection_id == window.model.row_at(0).id  # first row shown
     assert str(demo_store.data_dir) in window.data_dir_label.text()
-    assert window.count_label.text() == "8 inspections"
+    assert window.count_label.text() == "14 inspections"
 
 
 def test_choosing_a_site_shows_only_its_inspections(window, qtbot):
@@ -45,7 +45,7 @@ def test_ctrl_f_filters_as_you_type(window, qtbot):
     assert _titles(window) == ["Noise survey at Islamkot road receptors"]
     qtbot.keyClick(window.filter, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.filter, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 8)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 14)
 
 
 def test_typing_in_a_field_is_autosaved_and_survives_a_restart(window, qtbot, make_window, demo_store: Store):
@@ -104,7 +104,7 @@ def test_delete_asks_first_and_can_be_undone(window, qtbot, demo_store: Store):
     when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     window.delete_action.trigger()
     assert victim not in {r.id for r in services.all_inspections(demo_store)}
-    assert window.model.rowCount() == 7 and window.view.inspection_id != victim
+    assert window.model.rowCount() == 13 and window.view.inspection_id != victim
 
     window.undo_delete_action.trigger()
     assert victim in {r.id for r in services.all_inspections(demo_store)}

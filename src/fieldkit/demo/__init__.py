@@ -18,6 +18,7 @@ from fieldkit.checklists.evaluate import evaluate
 from fieldkit.demo import photos as demo_photos
 from fieldkit.demo.checklists import generate_answers
 from fieldkit.demo.data import INSPECTIONS, PKT, SITES, USERS
+from fieldkit.demo.history import EFFLUENT_HISTORY
 from fieldkit.demo.tracks import walk
 from fieldkit.gps.geo import Boundary
 from fieldkit.photos.blobs import BlobStore
@@ -32,7 +33,7 @@ from fieldkit.store.models import Answer, Finding, Inspection, Site, User
 from fieldkit.store.models import Template as TemplateRecord
 
 DEMO_NAMESPACE = uuid.UUID("6f1c2d1e-7a53-4c1b-9a55-2f0e3c9b8d10")
-DEMO_VERSION = 4
+DEMO_VERSION = 5  # 5: six months of effluent sampling history at SDK (fieldkit.demo.history)
 META_KEY = "demo_version"
 INSPECTION_FIELDS = ("title", "planned_at", "started_at", "finished_at", "weather", "temperature_c", "notes")
 
@@ -72,7 +73,8 @@ def _add_inspection(session: Session, blobs: BlobStore, iid: str, spec: dict[str
     session.info[ACTOR] = spec["inspector"]
     if template_id is not None and spec.get("answers"):
         _add_answers(session, inspection, site, spec, inspector.display_name)
-    if spec.get("started_at") and site.boundary:
+    segments: list = []
+    if spec.get("started_at") and site.boundary and spec.get("track", True):
         segments = walk(
             site.boundary, spec["started_at"], spec.get("finished_at"), spec["key"], gap=spec.get("gap", False)
         )
@@ -85,13 +87,17 @@ def _add_inspection(session: Session, blobs: BlobStore, iid: str, spec: dict[str
             inspection_id=inspection.id,
             boundary=Boundary(site.boundary),
         )
-        if template_id is not None and spec.get("answers"):
-            _add_photos(session, blobs, inspection, spec, segments)
+    # With a track, photos for every shown photo item and finding; without one, only the items that
+    # ``photos`` names (the history rounds: the required scan of the laboratory report).
+    if template_id is not None and spec.get("answers") and (segments or "photos" in spec):
+        _add_photos(session, blobs, inspection, spec, segments)
     # Walk it through its workflow with the real service code, so that the demo carries the same
     # reviews and audit trail as real work (submitting checks the checklist as it would for a user).
+    # ``review_after_days``: a round waits for its laboratory report before it is submitted.
     for step, (status, who, comment) in enumerate(spec["path"], start=1):
         session.info[ACTOR] = who
-        decided = (spec.get("finished_at") or spec["planned_at"]) + timedelta(days=step, hours=3)
+        days = spec.get("review_after_days", 0) + step
+        decided = (spec.get("finished_at") or spec["planned_at"]) + timedelta(days=days, hours=3)
         apply_status(session, inspection, status, comment, who, at=decided)
     session.info[ACTOR] = "demo"
 
@@ -136,7 +142,7 @@ def _add_answers(session: Session, inspection: Inspection, site: Site, spec: dic
                 corrective_action=extra["corrective_action"],
                 responsible=extra["responsible"],
                 due_date=(start + timedelta(days=extra["due_days"])).date(),
-                status="open",
+                status=extra.get("status", "open"),
             )
         )
     session.flush()
@@ -151,11 +157,18 @@ def _add_photos(
     site = session.get(Site, inspection.site_id)
     state = evaluate(compiled, answers, limit_sets_for(session, list(site.limit_sets or [])))
     index = index_segments(segments)
-    wanted = [s.item for s in state.items.values() if s.item.type == "photo" and s.relevant]
-    findings = session.scalars(select(Finding).where(Finding.inspection_id == inspection.id)).all()
-    moments = demo_photos.times_along(
-        spec["started_at"], spec.get("finished_at"), len(wanted) + len(findings), spec["key"]
+    only = spec.get("photos")
+    wanted = [
+        s.item
+        for s in state.items.values()
+        if s.item.type == "photo" and s.relevant and (only is None or s.item.id in only)
+    ]
+    findings = (
+        [] if only is not None else session.scalars(select(Finding).where(Finding.inspection_id == inspection.id)).all()
     )
+    # ``photos_at``: photographed later than the visit (a laboratory report arrives days after sampling).
+    start, end = (spec["photos_at"], None) if "photos_at" in spec else (spec["started_at"], spec.get("finished_at"))
+    moments = demo_photos.times_along(start, end, len(wanted) + len(findings), spec["key"])
     for n, (moment, target) in enumerate(zip(moments, [*wanted, *findings], strict=True)):
         phone = n % 2 == 0  # every other photo from a camera without GPS: placed from the track
         position = position_at(index, moment.timestamp()) if phone else None
@@ -198,7 +211,7 @@ def seed_demo(store: Store) -> DemoResult:
                 session.add(User(id=uid, **spec))
                 result.count("users")
 
-        for spec in INSPECTIONS:
+        for spec in [*INSPECTIONS, *EFFLUENT_HISTORY]:
             iid = demo_id("inspection", spec["key"])
             if session.get(Inspection, iid) is not None:
                 continue
