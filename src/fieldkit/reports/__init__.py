@@ -1,0 +1,1 @@
+"""Printable PDF reports: reportlab documents in English, Urdu and Chinese, alone or side by side."""
