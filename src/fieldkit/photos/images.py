@@ -104,7 +104,11 @@ def orient(image: Image.Image, orientation: int | None) -> Image.Image:
 def reduced(image: Image.Image, side: int) -> Image.Image:
     """Decode at a reduced size: JPEG draft mode first (the decoder scales), then a good resample."""
     if image.format in ("JPEG", "MPO"):
-        image.draft("RGB", (side, side))
+        # Ask for the box the image will fill, not a square: Pillow picks the draft scale from the
+        # smaller ratio, so a square box halves where a quarter would do (4000 × 3000 to 1000 px).
+        width, height = image.size
+        box = (side, max(1, side * height // width)) if width >= height else (max(1, side * width // height), side)
+        image.draft("RGB", box)
     try:
         image.thumbnail(
             (side, side), Image.Resampling.BILINEAR if image.format in ("JPEG", "MPO") else Image.Resampling.LANCZOS

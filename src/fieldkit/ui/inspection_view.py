@@ -26,6 +26,7 @@ from fieldkit.ui.gallery_tab import GalleryTab
 from fieldkit.ui.header_form import HeaderForm
 from fieldkit.ui.inspection_model import STATUS_COLOURS
 from fieldkit.ui.operations import Operations
+from fieldkit.ui.report_tab import ReportTab
 from fieldkit.ui.track_tab import TrackTab
 
 
@@ -82,6 +83,8 @@ class InspectionView(QWidget):
         self.add_tab(self.track, self.tr("&Track"))
         self.gallery = GalleryTab(ops, language, settings, self)
         self.add_tab(self.gallery, self.tr("&Photos"))
+        self.report = ReportTab(ops, language, settings, self)
+        self.add_tab(self.report, self.tr("&Report"))
 
         page = QWidget(self)
         layout = QVBoxLayout(page)

@@ -29,6 +29,7 @@ from fieldkit.ui.inspection_model import InspectionTableModel
 from fieldkit.ui.inspection_view import InspectionView
 from fieldkit.ui.operations import Operations
 from fieldkit.ui.site_model import SiteListModel
+from fieldkit.ui.site_report_dialog import SiteReportDialog
 from fieldkit.ui.submit_dialog import SubmitProblemsDialog
 from fieldkit.ui.widgets import ltr
 
@@ -160,6 +161,12 @@ class MainWindow(QMainWindow):
         self.undo_delete_action = self._action(self.tr("&Undo Delete"), self.undo_delete)
         self.undo_delete_action.setEnabled(False)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.site_report_action = self._action(
+            self.tr("Site &Summary Report…"),
+            self.site_report,
+            None,
+            self.tr("Inspections, trends against limits and open corrective actions of a site, as a PDF"),
+        )
         self.filter_action = self._action(self.tr("&Filter…"), self.focus_filter, QKeySequence.StandardKey.Find)
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
         if self.refresh_action.shortcut() != QKeySequence("F5"):
@@ -177,6 +184,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.delete_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.site_report_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_delete_action)
@@ -186,6 +195,17 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.lists_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(about)
+
+    def site_report(self) -> None:
+        dialog = SiteReportDialog(self.store, self.settings, self.current_site_id(), self)
+        if dialog.exec() and dialog.result_ is not None:
+            result = dialog.result_
+            self.statusBar().showMessage(
+                self.tr("Saved the site summary to {path} ({pages} pages)").format(
+                    path=result.path, pages=result.pages
+                ),
+                10_000,
+            )
 
     # -- selection and filtering ------------------------------------------------------------------
 
