@@ -124,10 +124,7 @@ class Voice:
     def free(self, text: str | None, style: str = "body") -> Flowable:
         """Text someone typed (a comment, a description): set in the script it is written in."""
         text = text or ""
-        lang = "ur" if shaping.has_rtl(text) else ("zh" if self.primary == "zh" else "en")
-        if lang == "en" and any(shaping.char_class(c) == "cjk" for c in text[:200]):
-            lang = "zh"
-        return paragraph(text, lang, style, align=self.align, fonts=self.fonts)
+        return paragraph(text, self._cell_lang(text), style, align=self.align, fonts=self.fonts)
 
     def cell(self, text: str | None, *, bold: bool = False, colour: Any = None) -> Flowable:
         lang = self._cell_lang(text or "")
@@ -138,9 +135,10 @@ class Voice:
         return paragraph(text or "", lang, style, align=self.align, fonts=self.fonts)
 
     def _cell_lang(self, text: str) -> str:
+        """The script ``text`` is written in: Urdu, Chinese (any CJK character) or Latin."""
         if shaping.has_rtl(text):
             return "ur"
-        return "zh" if self.primary == "zh" else "en"
+        return "zh" if any(shaping.char_class(c) == "cjk" for c in text) else "en"
 
     def row(self, cells: Sequence[Any]) -> list[Any]:
         """A table row in reading order: reversed for an Urdu report."""

@@ -204,11 +204,11 @@ def _header(voice: Voice, data: InspectionReportData) -> Table:
     location = ", ".join(x for x in (s.district, s.province) if x)
     if s.latitude is not None:
         location = f"{location} ({latlon(s.latitude, s.longitude)})" if location else latlon(s.latitude, s.longitude)
-    dates = " · ".join(
-        f"{voice.words(key)} {when(value)}"
-        for key, value in (("planned", i.planned_at), ("started", i.started_at), ("finished", i.finished_at))
-        if value is not None
-    )
+    moments = [("planned", i.planned_at), ("started", i.started_at), ("finished", i.finished_at)]
+
+    def dates(lang: str) -> str:
+        return " · ".join(f"{voice.words(k, lang)} {when(v)}" for k, v in moments if v is not None) or "–"
+
     template = data.template
     checklist = (
         f"{template.title.get(voice.primary)} ({voice.words('version')} {template.version})" if template else "–"
@@ -228,7 +228,7 @@ def _header(voice: Voice, data: InspectionReportData) -> Table:
         ("licence", s.licence_no or "–"),
         ("location", location or "–"),
         ("commodity", s.commodity or "–"),
-        ("dates", dates or "–"),
+        ("dates", voice.each(dates)),
         ("inspector", i.inspector or "–"),
         ("checklist", checklist),
         ("status", voice.value(f"status_{i.status}")),
@@ -319,13 +319,15 @@ def _findings(voice: Voice, data: InspectionReportData, copies: dict[str, Any]) 
     items = data.template.items if data.template else {}
     story: list[Flowable] = []
     for n, f in enumerate(data.findings, start=1):
-        status = voice.words(f.status) if f.status in ("open", "closed") else f.status
-        if f.overdue:
-            status += f" — {voice.words('overdue')}"
+
+        def status(lang: str, f=f) -> str:
+            shown = voice.words(f.status, lang) if f.status in ("open", "closed") else f.status
+            return f"{shown} — {voice.words('overdue', lang)}" if f.overdue else shown
+
         serious = f.severity in ("critical", "high")
         rows: list[tuple[str, Any]] = [
-            ("severity", voice.cell(voice.all_words(f.severity), bold=serious, colour=RED if serious else None)),
-            ("finding_status", voice.cell(status, bold=f.overdue, colour=RED if f.overdue else None)),
+            ("severity", voice.each(lambda lang, f=f: voice.words(f.severity, lang), colour=RED if serious else None)),
+            ("finding_status", voice.each(status, colour=RED if f.overdue else None)),
         ]
         if f.item_id and f.item_id in items:
             rows.append(("checklist_item", items[f.item_id].label.get(voice.primary)))
@@ -364,17 +366,20 @@ def _photo_cell(voice: Voice, photo: PhotoRow, copy: printphotos.PrintCopy | Non
         picture = Image(BytesIO(copy.data), width=copy.width * scale, height=copy.height * scale)
         picture.hAlign = "RIGHT" if voice.rtl else "LEFT"
     source = {"exif": "from_exif", "track": "from_track", "manual": "placed_by_hand"}.get(photo.position_source or "")
-    where = latlon(photo.latitude, photo.longitude)
-    if source and photo.latitude is not None:
-        where += f" ({voice.words(source)})"
-    if photo.bearing_deg is not None:
-        where += f", {photo.bearing_deg:.0f}°"
+
+    def details(lang: str) -> str:
+        where = latlon(photo.latitude, photo.longitude)
+        if source and photo.latitude is not None:
+            where += f" ({voice.words(source, lang)})"
+        if photo.bearing_deg is not None:
+            where += f", {photo.bearing_deg:.0f}°"
+        return f"{voice.words('taken', lang)}: {when(photo.taken_at)} · {voice.words('position', lang)}: {where}"
+
     caption = photo.caption or photo.original_name or ""
-    details = f"{voice.words('taken')}: {when(photo.taken_at)} · {voice.words('position')}: {where}"
     out: list[Flowable] = [picture]
     if caption:
         out.append(voice.free(caption, "cell"))
-    out.append(voice.free(details, "small"))
+    out.extend(_flat(voice.each(details, "small")))
     return out
 
 

@@ -23,6 +23,10 @@ PRINT_SIDE = 1000
 """Pixels on the long side: 80 mm at 317 dpi, sharp on any office printer. 1000 and not 1024: a 12 MP
 camera photo (4000 × 3000) then decodes at 1/4 scale in draft mode, four times less work than 1/2."""
 PRINT_QUALITY = 75
+MAX_COPY_BYTES = 240 * 1024
+"""A very detailed photo (foliage, gravel, sensor noise) is encoded again at a lower quality until its
+copy fits: reports stay under 300 KB a photo whatever was photographed."""
+FALLBACK_QUALITIES = (60, 45, 30)
 
 
 @dataclass(frozen=True)
@@ -45,8 +49,11 @@ def print_copy(path: Path, orientation: int | None, side: int = PRINT_SIDE) -> P
         image = display_copy(source, orientation, side)
     if image.mode != "RGB":
         image = image.convert("RGB")
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=PRINT_QUALITY)
+    for quality in (PRINT_QUALITY, *FALLBACK_QUALITIES):
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=quality)
+        if out.tell() <= MAX_COPY_BYTES:
+            break
     return PrintCopy(out.getvalue(), image.width, image.height)
 
 

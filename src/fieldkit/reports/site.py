@@ -175,8 +175,8 @@ def _visits(voice: Voice, visits: list[_Visit]) -> list[Flowable]:
             [
                 day(_moment(v.row)),
                 voice.free(f"{title}\n{v.row.id[:8]}", "cell"),
-                voice.words(f"status_{v.row.status}"),
-                severity_line(c["failures"], voice) if v.state else "–",
+                voice.value(f"status_{v.row.status}"),
+                voice.each(lambda lang, c=c: severity_line(c["failures"], voice, lang)) if v.state else "–",
                 str(c["exceedances"]) if v.state else "–",
                 str(v.open_findings),
             ]
@@ -199,10 +199,12 @@ def _trends(voice: Voice, series: dict[tuple[str, str], _Series], labels) -> lis
             s.readings, limit_max=high, limit_min=low, unit=unit, width=half, height=42 * mm, fonts=voice.fonts
         )
         over = sum(1 for r in s.readings if r.over)
-        caption = voice.words("readings_caption", count=len(s.readings), over=over)
-        if s.bounds:
-            caption += " · " + voice.words("limit") + ": " + limit_text(s.bounds)
-        cells.append([voice.free(title, "cell_head"), chart, voice.free(caption, "small")])
+
+        def caption(lang: str, s=s, over=over) -> str:
+            text = voice.words("readings_caption", lang, count=len(s.readings), over=over)
+            return f"{text} · {voice.words('limit', lang)}: {limit_text(s.bounds)}" if s.bounds else text
+
+        cells.append([voice.free(title, "cell_head"), chart, *_flat(voice.each(caption, "small"))])
     rows = [voice.row(cells[i : i + 2] + [[]] * (2 - len(cells[i : i + 2]))) for i in range(0, len(cells), 2)]
     table = Table(rows, colWidths=[half + 3 * mm] * 2)
     table.setStyle(
