@@ -860,6 +860,10 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>تصاویر</translation>
     </message>
     <message>
+        <source>&amp;Report</source>
+        <translation>رپورٹ</translation>
+    </message>
+    <message>
         <source>Select an inspection on the left, or press Ctrl+N to start a new one.</source>
         <translation>دائیں جانب سے کوئی معائنہ منتخب کریں، یا نیا معائنہ شروع کرنے کے لیے Ctrl+N دبائیں۔</translation>
     </message>
@@ -1294,6 +1298,14 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>بند کریں</translation>
     </message>
     <message>
+        <source>Site &amp;Summary Report…</source>
+        <translation>سائٹ کی خلاصہ رپورٹ…</translation>
+    </message>
+    <message>
+        <source>Inspections, trends against limits and open corrective actions of a site, as a PDF</source>
+        <translation>کسی سائٹ کے معائنے، حدود کے مقابلے میں رجحانات اور زیرِ التوا اصلاحی اقدامات، PDF کی صورت میں</translation>
+    </message>
+    <message>
         <source>&amp;Filter…</source>
         <translation>فلٹر…</translation>
     </message>
@@ -1328,6 +1340,10 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>&amp;Help</source>
         <translation>مدد</translation>
+    </message>
+    <message>
+        <source>Saved the site summary to {path} ({pages} pages)</source>
+        <translation>سائٹ کا خلاصہ محفوظ ہو گیا ({pages} صفحات): {path}</translation>
     </message>
     <message>
         <source>All changes saved</source>
@@ -1707,6 +1723,128 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>ReportTab</name>
+    <message>
+        <source>Inspection report</source>
+        <translation>معائنہ رپورٹ</translation>
+    </message>
+    <message>
+        <source>Community summary</source>
+        <translation>مقامی لوگوں کے لیے خلاصہ</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>انگریزی</translation>
+    </message>
+    <message>
+        <source>English and Urdu</source>
+        <translation>انگریزی اور اردو</translation>
+    </message>
+    <message>
+        <source>English and Chinese</source>
+        <translation>انگریزی اور چینی</translation>
+    </message>
+    <message>
+        <source>One language under the other</source>
+        <translation>ایک زبان دوسری کے نیچے</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>پہلو بہ پہلو</translation>
+    </message>
+    <message>
+        <source>Print staff names</source>
+        <translation>عملے کے نام پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>The community summary leaves out staff names unless this is ticked.</source>
+        <translation>مقامی لوگوں کے لیے خلاصے میں عملے کے نام شامل نہیں ہوتے، جب تک یہ نشان زد نہ کیا جائے۔</translation>
+    </message>
+    <message>
+        <source>Re&amp;build</source>
+        <translation>دوبارہ بنائیں</translation>
+    </message>
+    <message>
+        <source>Build the report again from the current data</source>
+        <translation>موجودہ ڈیٹا سے رپورٹ دوبارہ بنائیں</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>PDF کے طور پر محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Pri&amp;nt…</source>
+        <translation>پرنٹ کریں…</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF file (Ctrl+Shift+S)</source>
+        <translation>رپورٹ کو PDF فائل کے طور پر محفوظ کریں (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Print the report (Ctrl+P)</source>
+        <translation>رپورٹ پرنٹ کریں (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>رپورٹ تیار ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>No report</source>
+        <translation>رپورٹ نہیں بنی</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>رپورٹ محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF فائلیں (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>محفوظ کر دی گئی: {path}</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>پرنٹر شروع نہیں ہو سکا۔</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>The {role} font {file} in {folder} cannot be read ({reason}): {fix}</source>
+        <translation>{folder} میں {role} فونٹ {file} پڑھا نہیں جا سکا ({reason}): {fix}</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>لاطینی</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>اردو</translation>
+    </message>
+    <message>
+        <source>Urdu (Naskh)</source>
+        <translation>اردو (نسخ)</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>چینی</translation>
+    </message>
+    <message>
+        <source>reinstall FieldKit.</source>
+        <translation>FieldKit دوبارہ انسٹال کریں۔</translation>
+    </message>
+    <message>
+        <source>point {env} at a folder with FieldKit&apos;s fonts, or unset it.</source>
+        <translation>{env} کو FieldKit کے فونٹس والے فولڈر پر سیٹ کریں، یا اسے ہٹا دیں۔</translation>
+    </message>
+    <message>
+        <source>The {role} font {file} is missing from {folder}: {fix}</source>
+        <translation>{role} فونٹ {file} فولڈر {folder} میں موجود نہیں: {fix}</translation>
+    </message>
+</context>
+<context>
     <name>SiteListModel</name>
     <message>
         <source>All sites ({count})</source>
@@ -1719,6 +1857,49 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Partners: {names}</source>
         <translation>شراکت دار: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>SiteReportDialog</name>
+    <message>
+        <source>Site summary report</source>
+        <translation>سائٹ کی خلاصہ رپورٹ</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>سائٹ:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>از تاریخ:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>تا تاریخ:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>زبان:</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>رپورٹ محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF فائلیں (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No report</source>
+        <translation>رپورٹ نہیں بنی</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>مدت کی ابتدائی تاریخ اختتامی تاریخ کے بعد ہے۔</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>رپورٹ تیار ہو رہی ہے…</translation>
     </message>
 </context>
 <context>

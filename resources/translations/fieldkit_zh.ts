@@ -860,6 +860,10 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>照片(&amp;P)</translation>
     </message>
     <message>
+        <source>&amp;Report</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
         <source>Select an inspection on the left, or press Ctrl+N to start a new one.</source>
         <translation>请在左侧选择一项检查，或按 Ctrl+N 新建检查。</translation>
     </message>
@@ -1293,6 +1297,14 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>Site &amp;Summary Report…</source>
+        <translation>矿区汇总报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Inspections, trends against limits and open corrective actions of a site, as a PDF</source>
+        <translation>矿区的检查、对照限值的变化趋势及未关闭的纠正措施，生成 PDF</translation>
+    </message>
+    <message>
         <source>&amp;Filter…</source>
         <translation>筛选(&amp;F)…</translation>
     </message>
@@ -1327,6 +1339,10 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Saved the site summary to {path} ({pages} pages)</source>
+        <translation>矿区汇总已保存到 {path}（共 {pages} 页）</translation>
     </message>
     <message>
         <source>All changes saved</source>
@@ -1706,6 +1722,128 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>ReportTab</name>
+    <message>
+        <source>Inspection report</source>
+        <translation>检查报告</translation>
+    </message>
+    <message>
+        <source>Community summary</source>
+        <translation>社区摘要</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>English and Urdu</source>
+        <translation>英文和乌尔都文</translation>
+    </message>
+    <message>
+        <source>English and Chinese</source>
+        <translation>英文和中文</translation>
+    </message>
+    <message>
+        <source>One language under the other</source>
+        <translation>上下对照</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>左右对照</translation>
+    </message>
+    <message>
+        <source>Print staff names</source>
+        <translation>打印工作人员姓名</translation>
+    </message>
+    <message>
+        <source>The community summary leaves out staff names unless this is ticked.</source>
+        <translation>社区摘要默认不列出工作人员姓名，勾选此项后才会打印。</translation>
+    </message>
+    <message>
+        <source>Re&amp;build</source>
+        <translation>重新生成(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Build the report again from the current data</source>
+        <translation>根据当前数据重新生成报告</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>保存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Pri&amp;nt…</source>
+        <translation>打印(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF file (Ctrl+Shift+S)</source>
+        <translation>将报告保存为 PDF 文件 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Print the report (Ctrl+P)</source>
+        <translation>打印报告 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>No report</source>
+        <translation>未能生成报告</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>The {role} font {file} in {folder} cannot be read ({reason}): {fix}</source>
+        <translation>无法读取 {folder} 中的 {role} 字体 {file}（{reason}）：{fix}</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>拉丁文</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>乌尔都文</translation>
+    </message>
+    <message>
+        <source>Urdu (Naskh)</source>
+        <translation>乌尔都文（纳斯赫体）</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>reinstall FieldKit.</source>
+        <translation>请重新安装 FieldKit。</translation>
+    </message>
+    <message>
+        <source>point {env} at a folder with FieldKit&apos;s fonts, or unset it.</source>
+        <translation>请将 {env} 指向包含 FieldKit 字体的文件夹，或取消设置该变量。</translation>
+    </message>
+    <message>
+        <source>The {role} font {file} is missing from {folder}: {fix}</source>
+        <translation>{folder} 中缺少 {role} 字体 {file}：{fix}</translation>
+    </message>
+</context>
+<context>
     <name>SiteListModel</name>
     <message>
         <source>All sites ({count})</source>
@@ -1718,6 +1856,49 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Partners: {names}</source>
         <translation>合作方：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>SiteReportDialog</name>
+    <message>
+        <source>Site summary report</source>
+        <translation>矿区汇总报告</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>矿区(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始日期(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>截止日期(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No report</source>
+        <translation>未能生成报告</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>起始日期晚于截止日期。</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>正在生成报告…</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ MODES = ("en", "ur", "zh", "en+ur", "en+zh")
 
 TEXT: dict[str, dict[str, str]] = {
     "inspection_report": {"en": "Inspection report", "ur": "معائنہ رپورٹ", "zh": "检查报告"},
-    "site_report": {"en": "Site summary", "ur": "سائٹ کا خلاصہ", "zh": "场地概况"},
+    "site_report": {"en": "Site summary", "ur": "سائٹ کا خلاصہ", "zh": "矿区概况"},
     "community_report": {"en": "Report to the community", "ur": "مقامی لوگوں کے لیے رپورٹ", "zh": "给社区居民的报告"},
     "draft": {"en": "DRAFT", "ur": "مسودہ", "zh": "草稿"},
     "draft_note": {
@@ -22,8 +22,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ur": "مسودہ: ابھی تک نگران افسر نے اس کی منظوری نہیں دی۔",
         "zh": "草稿：尚未经主管审批。",
     },
-    "site": {"en": "Site", "ur": "سائٹ", "zh": "场地"},
-    "site_code": {"en": "Site code", "ur": "سائٹ کوڈ", "zh": "场地编号"},
+    "site": {"en": "Site", "ur": "سائٹ", "zh": "矿区"},
+    "site_code": {"en": "Site code", "ur": "سائٹ کوڈ", "zh": "矿区编号"},
     "operator": {"en": "Operator", "ur": "آپریٹر", "zh": "运营方"},
     "partners": {"en": "Partners", "ur": "شراکت دار", "zh": "合作方"},
     "licence": {"en": "Licence", "ur": "لائسنس", "zh": "许可证"},
@@ -65,7 +65,7 @@ TEXT: dict[str, dict[str, str]] = {
     "map_caption": {
         "en": "Site boundary (blue), GPS track (red), photos (orange), findings (numbered).",
         "ur": "سائٹ کی حد (نیلی)، GPS ٹریک (سرخ)، تصاویر (نارنجی)، مسائل (نمبروں کے ساتھ)۔",
-        "zh": "场地边界（蓝色）、GPS 轨迹（红色）、照片（橙色）、问题（编号）。",
+        "zh": "矿区边界（蓝色）、GPS 轨迹（红色）、照片（橙色）、问题（编号）。",
     },
     "results": {"en": "Checklist results", "ur": "چیک لسٹ کے نتائج", "zh": "检查表结果"},
     "item": {"en": "Item", "ur": "نکتہ", "zh": "检查项"},
@@ -204,7 +204,7 @@ TEXT: dict[str, dict[str, str]] = {
     "on_site_of": {
         "en": "{inside} inside the site boundary, of {total} recorded",
         "ur": "ریکارڈ شدہ {total} میں سے {inside} سائٹ کی حدود کے اندر",
-        "zh": "共记录 {total}，其中 {inside} 在场地边界内",
+        "zh": "共记录 {total}，其中 {inside} 在矿区边界内",
     },
     "n_of_m": {"en": "{n} of {m}", "ur": "{m} میں سے {n}", "zh": "{n} / {m}"},
     "none_found": {"en": "None", "ur": "کوئی نہیں", "zh": "无"},
@@ -249,7 +249,7 @@ TEXT: dict[str, dict[str, str]] = {
     "plain_medium": {"en": "a problem to fix", "ur": "ایسا مسئلہ جسے ٹھیک کرنا ضروری ہے", "zh": "需要解决的问题"},
     "plain_high": {"en": "a serious problem", "ur": "سنگین مسئلہ", "zh": "严重问题"},
     "plain_critical": {"en": "a very serious problem", "ur": "بہت سنگین مسئلہ", "zh": "非常严重的问题"},
-    "site_record": {"en": "Site {id}", "ur": "سائٹ {id}", "zh": "场地 {id}"},
+    "site_record": {"en": "Site {id}", "ur": "سائٹ {id}", "zh": "矿区 {id}"},
 }
 
 

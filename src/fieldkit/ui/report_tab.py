@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -37,6 +37,20 @@ LANGUAGE_KEY = "report/language"
 PRINT_DPI = 300
 
 
+def language_choice(parent: QWidget) -> QComboBox:
+    """A combo box of the report languages (their mode as item data); Urdu and Chinese in their script."""
+    combo = QComboBox(parent)
+    for mode, label in (
+        ("en", QCoreApplication.translate("ReportTab", "English")),
+        ("ur", "اردو"),
+        ("zh", "中文"),
+        ("en+ur", QCoreApplication.translate("ReportTab", "English and Urdu")),
+        ("en+zh", QCoreApplication.translate("ReportTab", "English and Chinese")),
+    ):
+        combo.addItem(label, mode)
+    return combo
+
+
 class ReportTab(QWidget):
     """Shows the report of the current inspection; rebuilt when shown after a change."""
 
@@ -56,15 +70,7 @@ class ReportTab(QWidget):
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Inspection report"), "inspection")
         self.kind.addItem(self.tr("Community summary"), "community")
-        self.language = QComboBox(self)
-        for mode, label in (
-            ("en", self.tr("English")),
-            ("ur", "اردو"),
-            ("zh", "中文"),
-            ("en+ur", self.tr("English and Urdu")),
-            ("en+zh", self.tr("English and Chinese")),
-        ):
-            self.language.addItem(label, mode)
+        self.language = language_choice(self)
         saved = self._settings.value(LANGUAGE_KEY) or language
         self.language.setCurrentIndex(max(0, self.language.findData(saved)))
         self.layout_choice = QComboBox(self)

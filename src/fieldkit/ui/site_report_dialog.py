@@ -22,7 +22,7 @@ from fieldkit.errors import FieldKitError
 from fieldkit.reports.inspection import ReportCancelled, ReportResult
 from fieldkit.reports.site import site_report
 from fieldkit.store import Store
-from fieldkit.ui.report_tab import LANGUAGE_KEY
+from fieldkit.ui.report_tab import LANGUAGE_KEY, language_choice
 from fieldkit.ui.workers import run_with_progress
 
 
@@ -45,15 +45,7 @@ class SiteReportDialog(QDialog):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.language = QComboBox(self)
-        for mode, label in (
-            ("en", self.tr("English")),
-            ("ur", "اردو"),
-            ("zh", "中文"),
-            ("en+ur", self.tr("English and Urdu")),
-            ("en+zh", self.tr("English and Chinese")),
-        ):
-            self.language.addItem(label, mode)
+        self.language = language_choice(self)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.value(LANGUAGE_KEY) or "en")))
         form = QFormLayout(self)
         form.addRow(self.tr("&Site:"), self.site)
