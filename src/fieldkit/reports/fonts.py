@@ -61,7 +61,6 @@ _FILES = (
 )
 
 
-
 @dataclass(frozen=True)
 class Family:
     """reportlab font names of one family; ``name`` is registered as a family (``<b>`` works)."""
