@@ -1,0 +1,165 @@
+"""Who may read and write which record. Every record of every push and pull goes through here.
+
+Reads are a SQL filter (:func:`visible`) so a pull is one query; writes are decided per change
+(:func:`write_denied`) from the caller, the registry's current copy and the pushed data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, false, or_, select
+from sqlalchemy.orm import Session
+
+from fieldkit.sync.ids import reference_id
+from fieldkit.sync.protocol import INSPECTION_CHILDREN
+from fieldkit_registry.auth import Caller
+from fieldkit_registry.db import RecordRow
+
+PUBLIC = ("templates", "limit_sets", "parameters", "users")
+FIELD_DATA = ("inspections", *sorted(INSPECTION_CHILDREN), "grievances")
+INSPECTION_TREE = ("inspections", *sorted(INSPECTION_CHILDREN))
+EDITABLE = ("draft", "returned")
+
+
+def site_ids(session: Session, caller: Caller) -> list[str]:
+    """Ids of the sites the caller may see (all sites for an admin)."""
+    query = select(RecordRow.id).where(RecordRow.entity == "sites", RecordRow.deleted.is_(False))
+    if not caller.is_admin:
+        query = query.where(RecordRow.id.in_([reference_id("sites", c) for c in caller.site_codes]))
+    return sorted(session.scalars(query))
+
+
+def visible(caller: Caller, sites: Iterable[str]) -> ColumnElement[bool]:
+    """SQL condition on ``records`` for what ``caller`` may read."""
+    if caller.is_admin:
+        return RecordRow.id.is_not(None)
+    sites = list(sites)
+    at_site = RecordRow.site_id.in_(sites) if sites else false()
+    mine_unfiled = and_(RecordRow.site_id.is_(None), RecordRow.owner_id == caller.user_id)
+    parts = [RecordRow.entity.in_(PUBLIC), and_(RecordRow.entity == "sites", at_site)]
+    if caller.role in ("inspector", "supervisor"):
+        parts.append(and_(RecordRow.entity.in_(FIELD_DATA), at_site))
+    elif caller.role == "liaison":
+        parts.append(and_(RecordRow.entity.in_(INSPECTION_TREE), RecordRow.approved.is_(True), at_site))
+        parts.append(and_(RecordRow.entity == "grievances", at_site))
+    parts.append(and_(RecordRow.entity.in_(INSPECTION_CHILDREN), mine_unfiled))
+    return or_(*parts)
+
+
+@dataclass
+class Batch:
+    """What earlier changes of the same push did (a child may follow its inspection in one batch)."""
+
+    #: inspections this caller could still edit when the batch began (draft, returned or new)
+    opened: set[str] = field(default_factory=set)
+    #: inspections this caller reviewed (approved or returned) in this batch
+    reviewed: set[str] = field(default_factory=set)
+
+
+Denial = tuple[str, str]  # (reject code, detail)
+
+
+def write_denied(
+    caller: Caller,
+    sites: set[str],
+    entity: str,
+    data: dict[str, Any],
+    current: RecordRow | None,
+    parent: RecordRow | None,
+    batch: Batch,
+) -> Denial | None:
+    """Why ``caller`` may not write this change, or ``None`` when they may.
+
+    ``parent`` is the registry's copy of the inspection named by a child's data (``None`` when
+    absent). The caller's admin role allows everything; reference entities are admin-only.
+    """
+    if caller.is_admin:
+        return None
+    role = caller.role
+    if entity == "grievances":
+        if role in ("inspector", "liaison") and data.get("site_id") in sites and _at(current, sites):
+            return None
+        return "forbidden", "grievances only at your assigned sites, by inspectors and liaison officers"
+    if entity == "inspections":
+        if role == "inspector":
+            return _inspector_inspection(caller, sites, data, current)
+        if role == "supervisor":
+            return _supervisor_inspection(sites, data, current)
+        return "forbidden", f"a {role} does not edit inspections"
+    if entity in INSPECTION_CHILDREN:
+        if entity == "reviews":
+            if role != "supervisor":
+                return "forbidden", "only supervisors write reviews"
+            if parent is None:
+                return "parent_missing", "the reviewed inspection is not on the registry"
+            if parent.site_id not in sites:
+                return "forbidden", "the inspection is not at one of your sites"
+            if parent.status != "submitted" and parent.id not in batch.reviewed:
+                return "forbidden", "only submitted inspections are reviewed"
+            return None
+        if role != "inspector":
+            return "forbidden", f"a {role} does not edit inspection records"
+        if data.get("inspection_id") is None:
+            if current is not None and current.owner_id != caller.user_id:
+                return "forbidden", "this record belongs to someone else"
+            return None
+        if parent is None:
+            return "parent_missing", "the inspection of this record is not on the registry"
+        if parent.owner_id != caller.user_id or parent.site_id not in sites:
+            return "forbidden", "not your inspection, or not at one of your sites"
+        if parent.status not in EDITABLE and parent.id not in batch.opened:
+            return "forbidden", f"the inspection is {parent.status}: its records can no longer change"
+        if (
+            current is not None
+            and current.inspection_id not in (None, parent.id)
+            and current.owner_id != caller.user_id
+        ):
+            return "forbidden", "this record belongs to another inspection"
+        return None
+    return "forbidden", f"a {role} may not write {entity}"
+
+
+def _at(current: RecordRow | None, sites: set[str]) -> bool:
+    return current is None or current.site_id in sites
+
+
+def _inspector_inspection(
+    caller: Caller, sites: set[str], data: dict[str, Any], current: RecordRow | None
+) -> Denial | None:
+    if data.get("inspector_id") != caller.user_id:
+        return "forbidden", "inspectors write their own inspections (inspector_id is not you)"
+    if data.get("site_id") not in sites:
+        return "forbidden", "the inspection is not at one of your sites"
+    status = data.get("status", "draft")
+    if current is None:
+        if status not in ("draft", "submitted"):
+            return "status_transition", f"a new inspection cannot be {status}"
+        return None
+    if current.owner_id != caller.user_id or current.site_id not in sites:
+        return "forbidden", "not your inspection, or not at one of your sites"
+    if current.status not in EDITABLE:
+        return "forbidden", f"the inspection is {current.status} on the registry: it can no longer change"
+    if status not in ("draft", "submitted", current.status):
+        return "status_transition", f"an inspector cannot make an inspection {status}"
+    return None
+
+
+#: What a supervisor's decision may change besides the status.
+REVIEW_FIELDS = frozenset({"status", "updated_at", "updated_by"})
+
+
+def _supervisor_inspection(sites: set[str], data: dict[str, Any], current: RecordRow | None) -> Denial | None:
+    if current is None:
+        return "forbidden", "supervisors do not create inspections"
+    if current.site_id not in sites or data.get("site_id") not in sites:
+        return "forbidden", "the inspection is not at one of your sites"
+    status = data.get("status")
+    if current.status != "submitted" or status not in ("approved", "returned"):
+        return "status_transition", f"a supervisor moves submitted inspections to approved or returned, not {status}"
+    changed = {k for k in set(data) | set(current.data) if data.get(k) != current.data.get(k)}
+    if changed - REVIEW_FIELDS:
+        return "forbidden", f"a review changes only the status (not {', '.join(sorted(changed - REVIEW_FIELDS))})"
+    return None
