@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from fieldkit import __version__
-from fieldkit.cli import basics, forms, photos, reports, tracks
+from fieldkit.cli import basics, forms, photos, reports, sync, tracks
 from fieldkit.errors import FieldKitError
 from fieldkit.logs import log_path, setup_logging
 from fieldkit.paths import resolve_data_dir
@@ -20,7 +20,7 @@ from fieldkit.paths import resolve_data_dir
 log = logging.getLogger("fieldkit.cli")
 
 #: Modules that add sub-commands: each has ``register(subparsers)``.
-COMMAND_MODULES = (basics, forms, tracks, photos, reports)
+COMMAND_MODULES = (basics, forms, tracks, photos, reports, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -171,7 +171,7 @@ def show_inspection(args: argparse.Namespace) -> int:
 
 def list_sites(args: argparse.Namespace) -> int:
     with services.open_store(args.data_dir) as store:
-        sites = services.list_sites(store)
+        sites = services.sites.visible_sites(store)
     if args.json:
         print_json([s.as_json() for s in sites])
         return 0

@@ -28,6 +28,7 @@ from fieldkit.services.changes import Change, ChangeSet
 from fieldkit.store import Store
 from fieldkit.store.models import LimitSetRecord, ParameterRecord
 from fieldkit.store.models import Template as TemplateRecord
+from fieldkit.sync.ids import reference_id, template_key
 
 log = logging.getLogger("fieldkit.library")
 FINGERPRINT_KEY = "library_fingerprint"
@@ -42,7 +43,11 @@ def folder_fingerprint(folder: Path) -> str:
 
 
 def install_library(store: Store, library: Library | None = None, *, source: str = "builtin") -> ChangeSet:
-    """Store the templates, limit sets and parameters of ``library`` that the store lacks or holds older."""
+    """Store the templates, limit sets and parameters of ``library`` that the store lacks or holds older.
+
+    Their ids derive from their natural keys (:func:`fieldkit.sync.ids.reference_id`), so a fresh store
+    and the registry name the same template version with the same id.
+    """
     library = library or load_library()
     for problem in library.problems:
         log.error("library problem: %s", problem)
@@ -53,6 +58,7 @@ def install_library(store: Store, library: Library | None = None, *, source: str
             if (form_id, version) in known:
                 continue
             row = TemplateRecord(
+                id=reference_id("templates", template_key(form_id, version)),
                 form_id=form_id,
                 version=version,
                 title=template.title.en,
@@ -67,7 +73,13 @@ def install_library(store: Store, library: Library | None = None, *, source: str
             row = rows.get(set_id)
             definition = limit_set.definition()
             if row is None:
-                row = LimitSetRecord(set_id=set_id, version=limit_set.version, definition=definition, source=source)
+                row = LimitSetRecord(
+                    id=reference_id("limit_sets", set_id),
+                    set_id=set_id,
+                    version=limit_set.version,
+                    definition=definition,
+                    source=source,
+                )
                 session.add(row)
                 session.flush()
                 changes.append(Change("limit_sets", row.id, "created"))
@@ -79,7 +91,7 @@ def install_library(store: Store, library: Library | None = None, *, source: str
             label = parameter.label.model_dump(exclude_none=True)
             row = params.get(param_id)
             if row is None:
-                session.add(ParameterRecord(param_id=param_id, label=label))
+                session.add(ParameterRecord(id=reference_id("parameters", param_id), param_id=param_id, label=label))
             elif row.label != label:
                 row.label = label
     return ChangeSet(tuple(changes))

@@ -88,6 +88,17 @@ def list_sites(store: Store) -> list[SiteRow]:
         return [_site_row(site, n) for site, n in session.execute(stmt)]
 
 
+def visible_sites(store: Store) -> list[SiteRow]:
+    """The sites this laptop's user may see: after a sync, those in the registry's scope (the others
+    stay in the store, untouched, but are not offered); before any sync, all of them."""
+    sites = list_sites(store)
+    scope = store.get_meta("sync_scope")
+    if scope is None:
+        return sites
+    allowed = set(scope)
+    return [s for s in sites if s.id in allowed]
+
+
 def get_site(store: Store, code: str) -> SiteRow:
     for site in list_sites(store):
         if site.code.lower() == code.lower():

@@ -318,6 +318,55 @@ class LocalMeta(Base):
     value: Mapped[Any | None] = mapped_column(JSON)
 
 
+class SyncConflict(Base):
+    """A record the registry and this laptop both changed: both copies kept until a person chooses.
+
+    The local row keeps the local edit (still dirty, not pushed again while the conflict is open);
+    ``remote`` is the registry's copy (a protocol ``Record`` dump). Device-local, never synced.
+    """
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    local_data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    remote: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    remote_rev: Mapped[int] = mapped_column(Integer)
+    detected_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)
+    resolution: Mapped[str | None] = mapped_column(String(16))
+
+
+class SyncIssue(Base):
+    """The registry rejected a pushed change. The record stays dirty but is not pushed again until it
+    is edited again (its ``updated_at`` moves), except ``blob_missing``, retried at every sync."""
+
+    __tablename__ = "sync_issues"
+    __table_args__ = (UniqueConstraint("entity", "record_id", name="uq_sync_issues_record"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36))
+    change_id: Mapped[str] = mapped_column(String(64))
+    record_updated_at: Mapped[datetime | None] = mapped_column(default=None)
+    reason: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[Any | None] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncParked(Base):
+    """A pulled record whose parent (an inspection, a site...) has not arrived yet: held here, applied
+    as soon as the parent is pulled, so the cursor can move on without losing it."""
+
+    __tablename__ = "sync_parked"
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer)
+    record: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
 SYNCED_ENTITIES: tuple[type[SyncMixin], ...] = (
     Site,
     User,
