@@ -71,9 +71,11 @@ class BlobFolder:
         received = offset + len(chunk)
         if received < total:
             return UploadState(sha256=sha256, received=received, complete=False)
-        return self._finish(session, sha256, user_id, part, total)
+        return self.finish(session, sha256, user_id, total)
 
-    def _finish(self, session: Session, sha256: str, user_id: str, part: Path, total: int) -> UploadState:
+    def finish(self, session: Session, sha256: str, user_id: str, total: int) -> UploadState:
+        """Verify the partial upload of ``total`` bytes and move it into place (or drop it)."""
+        part = self.partial(sha256, user_id)
         digest = hashlib.sha256()
         if part.exists():
             with open(part, "rb") as fh:
@@ -96,9 +98,3 @@ class BlobFolder:
             session.add(BlobRow(sha256=sha256, size=total, created_at=utcnow(), uploaded_by=user_id))
         session.commit()
         return UploadState(sha256=sha256, received=total, complete=True)
-
-    def store_bytes(self, session: Session, sha256: str, user_id: str, data: bytes) -> None:
-        """Store a whole blob (bundle import); verified like an upload."""
-        part = self.partial(sha256, user_id)
-        part.unlink(missing_ok=True)
-        self.append(session, sha256, user_id, 0, len(data), data)
