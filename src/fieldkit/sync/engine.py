@@ -173,6 +173,10 @@ class SyncEngine:
             self._emit("login", 0, 0, 0, 0, translate("Sync", "Checking the login"))
             me = Me.model_validate(client.get_json("/me"))
             actor = me.user.username
+            if inbox.cursor_state(self.store)["cursor"] == 0:
+                # First sync with this registry: its sites, users and templates first, so that rows of a
+                # store made before reference ids are re-keyed before anything is pushed.
+                self._pull(client, actor, report)
             self._blobs(client, actor, report)
             self._push(client, actor, report)
             self._pull(client, actor, report)

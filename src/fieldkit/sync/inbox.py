@@ -51,8 +51,7 @@ def _decide(result: PageResult):
             mine = row_data(session, local)
             if same_content(mine, record.data) and (local.deleted_at is not None) == record.deleted:
                 return True
-            open_conflict(session, record.entity, record.id, mine, record)
-            result.conflicts += 1
+            result.conflicts += open_conflict(session, record.entity, record.id, mine, record)
             return False
         return True
 

@@ -122,19 +122,22 @@ class ResultCounts:
     problems: list[str] = field(default_factory=list)
 
 
-def open_conflict(session: Session, entity: str, record_id: str, local: dict[str, Any], remote: Record) -> None:
-    """Keep the registry's copy beside the local row (one open conflict per record, the newest copy)."""
+def open_conflict(session: Session, entity: str, record_id: str, local: dict[str, Any], remote: Record) -> bool:
+    """Keep the registry's copy beside the local row (one open conflict per record, the newest copy);
+    returns True when the conflict is new."""
     found = session.scalar(
         select(SyncConflict).where(
             SyncConflict.entity == entity, SyncConflict.record_id == record_id, SyncConflict.resolved_at.is_(None)
         )
     )
+    new = found is None
     if found is None:
         found = SyncConflict(entity=entity, record_id=record_id, detected_at=utcnow())
         session.add(found)
     found.local_data = local
     found.remote = remote.model_dump(mode="json")
     found.remote_rev = remote.rev
+    return new
 
 
 def apply_results(session: Session, outbox: Outbox, results: list[ChangeResult]) -> ResultCounts:
@@ -158,8 +161,7 @@ def apply_results(session: Session, outbox: Outbox, results: list[ChangeResult])
                 row.blob_synced = True  # the registry accepts a photo only with its original
             session.execute(clear_issue)
         elif result.status == "conflict" and result.current is not None:
-            counts.conflicts += 1
-            open_conflict(session, result.entity, result.id, row_data(session, row), result.current)
+            counts.conflicts += open_conflict(session, result.entity, result.id, row_data(session, row), result.current)
             session.execute(clear_issue)
         else:
             counts.rejected += 1

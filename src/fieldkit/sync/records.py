@@ -41,7 +41,7 @@ from fieldkit.store.models import (
     User,
     Waypoint,
 )
-from fieldkit.store.types import UTCDateTime
+from fieldkit.store.types import UTCDateTime, utcnow
 from fieldkit.sync.protocol import ENTITIES, REFERENCE_ENTITIES, Record
 
 MODELS: dict[str, type[SyncMixin]] = {
@@ -179,7 +179,10 @@ def rekey(session: Session, entity: str, record: Record) -> str | None:
         "templates": [(Inspection.template_id, Inspection)],
     }.get(entity, [])
     for column, child in refs:
-        session.execute(update(child).where(column == old).values({column.key: record.id}))
+        # A changed reference is a local edit: the row goes (again) with the next push.
+        session.execute(
+            update(child).where(column == old).values({column.key: record.id, "updated_at": utcnow(), "dirty": True})
+        )
     session.expire_all()
     return old
 
