@@ -74,10 +74,10 @@ def _show(value: Any) -> str:
 
 
 def theirs_data(row: ConflictRow) -> dict[str, Any]:
-    """The registry's field values: ``remote`` is a protocol Record dump (values under ``data``)."""
+    """The registry's field values: ``remote`` holds them directly, or is a protocol Record dump (under ``data``)."""
     remote = row.remote or {}
     data = remote.get("data")
-    if isinstance(data, dict):
+    if isinstance(data, dict) and "entity" in remote:
         merged = dict(data)
         for key in ("deleted", "updated_at", "updated_by"):
             if key in remote and key not in merged:
@@ -127,6 +127,8 @@ class ConflictsDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setAccessibleName(self.tr("Conflicts"))
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.diff = QTableWidget(0, 3, self)
         self.diff.setHorizontalHeaderLabels(
             [self.tr("Field"), self.tr("Mine (this laptop)"), self.tr("Theirs (registry)")]
@@ -150,7 +152,7 @@ class ConflictsDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.list)
         splitter.addWidget(right)
-        splitter.setSizes([360, 620])
+        splitter.setSizes([430, 550])
 
         self.keep_mine = QPushButton(self.tr("Keep &Mine"), self)
         self.keep_mine.setToolTip(self.tr("Keep this laptop's copy; it replaces the registry's at the next sync"))
@@ -182,7 +184,7 @@ class ConflictsDialog(QDialog):
         for row in self.rows:
             when = _when((row.remote or {}).get("updated_at")) or row.detected_at
             item = QTreeWidgetItem([row.label, row.remote_by or "—", ltr(local_time(when))])
-            item.setToolTip(0, f"{row.entity} {row.record_id}")
+            item.setToolTip(0, f"{row.label}\n{row.entity} {row.record_id}")
             self.list.addTopLevelItem(item)
         if self.rows:
             self.list.setCurrentItem(self.list.topLevelItem(min(select, len(self.rows) - 1)))

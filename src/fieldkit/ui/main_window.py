@@ -31,6 +31,7 @@ from fieldkit.ui.operations import Operations
 from fieldkit.ui.site_model import SiteListModel
 from fieldkit.ui.site_report_dialog import SiteReportDialog
 from fieldkit.ui.submit_dialog import SubmitProblemsDialog
+from fieldkit.ui.sync_actions import SyncActions
 from fieldkit.ui.widgets import ltr
 
 FILTER_DELAY_MS = 250
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addWidget(self.sync_label)
         self.statusBar().addWidget(self.saved_label)
+        self.sync = SyncActions(self)
+        self.statusBar().addPermanentWidget(self.sync.bar)
         self.statusBar().addPermanentWidget(self.data_dir_label)
 
         self._build_actions()
@@ -193,6 +196,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.lists_action)
+        self.sync.add_to_menus(file_menu, edit_menu, before=quit_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(about)
 
@@ -425,4 +429,5 @@ class MainWindow(QMainWindow):
         if self.view.track.live.logging:
             self.view.track.live.stop_logging()  # everything logged is kept
         self.save_state()
+        self.sync.shutdown()
         super().closeEvent(event)

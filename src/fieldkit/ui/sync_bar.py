@@ -91,6 +91,8 @@ class SyncStatusBar(QWidget):
         self.sync_button.setDefaultAction(sync_action)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(10)
+        layout.addStretch(1)  # extra room the status bar gives goes to the left, not between the items
         for widget in (
             self.online,
             self.progress,

@@ -31,6 +31,7 @@ PING_MS = 30_000
 DEBOUNCE_MS = 10_000
 #: Automatic sync also runs when the last one is older than this, to bring in others' changes.
 AUTO_EVERY = timedelta(minutes=15)
+LOGIN_ATTEMPTS = 2
 
 EngineFactory = Callable[[Store, "str | None"], SyncEngine]
 
@@ -171,14 +172,13 @@ class SyncController(QObject):
     # -- jobs ---------------------------------------------------------------------------------------
 
     def _start(self, func, on_done, on_failed, on_progress=None) -> _Job:
+        # A job is dropped only once its run() has returned: its signals may arrive first, and
+        # freeing the runnable under a running worker would crash.
+        self._jobs = {j for j in self._jobs if not j.finished.is_set()}
         job = _Job(func)
         self._jobs.add(job)
-
-        def finish() -> None:
-            self._jobs.discard(job)
-
-        job.signals.done.connect(lambda result: (finish(), on_done(result)))
-        job.signals.failed.connect(lambda exc: (finish(), on_failed(exc)))
+        job.signals.done.connect(on_done)
+        job.signals.failed.connect(on_failed)
         if on_progress is not None:
             job.signals.progress.connect(on_progress)
         self._pool.start(job)
@@ -292,7 +292,16 @@ class SyncController(QObject):
 
         def work(_progress, _cancelled):
             engine = factory(store, server)
-            return engine, engine.login(username, password)
+            # Someone is waiting at the dialog: a wrong address should fail in seconds, not after
+            # the full backoff a background sync uses.
+            attempts = getattr(engine, "attempts", None)
+            if attempts is not None:
+                engine.attempts = min(attempts, LOGIN_ATTEMPTS)
+            try:
+                return engine, engine.login(username, password)
+            finally:
+                if attempts is not None:
+                    engine.attempts = attempts
 
         def done(result) -> None:
             engine, user = result
