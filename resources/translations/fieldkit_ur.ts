@@ -285,6 +285,78 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <extracomment>Bookkeeping columns shown after the content, since they always differ.</extracomment>
+        <translation>ہم وقت سازی کے تنازعات</translation>
+    </message>
+    <message>
+        <source>These records were changed here and on the registry since your last sync. Choose which copy to keep; the other is replaced at the next sync.</source>
+        <translation>پچھلی ہم وقت سازی کے بعد یہ ریکارڈ یہاں بھی بدلے گئے اور رجسٹری پر بھی۔ منتخب کریں کہ کون سی نقل رکھنی ہے؛ دوسری اگلی ہم وقت سازی پر بدل دی جائے گی۔</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>تبدیل کنندہ</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>کب</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>تنازعات</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>خانہ</translation>
+    </message>
+    <message>
+        <source>Mine (this laptop)</source>
+        <translation>میرا (یہ لیپ ٹاپ)</translation>
+    </message>
+    <message>
+        <source>Theirs (registry)</source>
+        <translation>ان کا (رجسٹری)</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>فرق</translation>
+    </message>
+    <message>
+        <source>Show only the fields that differ</source>
+        <translation>صرف مختلف خانے دکھائیں</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>میرا رکھیں</translation>
+    </message>
+    <message>
+        <source>Keep this laptop&apos;s copy; it replaces the registry&apos;s at the next sync</source>
+        <translation>اس لیپ ٹاپ کی نقل رکھیں؛ اگلی ہم وقت سازی پر یہ رجسٹری والی کی جگہ لے گی</translation>
+    </message>
+    <message>
+        <source>Take &amp;Theirs</source>
+        <translation>ان کا لیں</translation>
+    </message>
+    <message>
+        <source>Replace this laptop&apos;s copy with the registry&apos;s</source>
+        <translation>اس لیپ ٹاپ کی نقل کو رجسٹری والی سے بدل دیں</translation>
+    </message>
+    <message>
+        <source>No conflicts: nothing needs a decision.</source>
+        <translation>کوئی تنازع نہیں: کسی فیصلے کی ضرورت نہیں۔</translation>
+    </message>
+    <message>
+        <source>{count} change(s) were refused by the registry; edit them to send them again (fieldkit sync status lists them).</source>
+        <translation>رجسٹری نے {count} تبدیلیاں قبول نہیں کیں؛ دوبارہ بھیجنے کے لیے انہیں پھر سے ترمیم کریں (fieldkit sync status ان کی فہرست دکھاتا ہے)۔</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error</source>
@@ -1205,6 +1277,65 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to the registry</source>
+        <translation>رجسٹری میں سائن ان</translation>
+    </message>
+    <message>
+        <source>The registry lists this name among your signed-in devices.</source>
+        <translation>رجسٹری آپ کے سائن ان شدہ آلات میں یہ نام دکھاتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>سائن ان کا مسئلہ</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>سائن ان</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>سرور:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>صارف نام:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>پاس ورڈ:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>آلہ:</translation>
+    </message>
+    <message>
+        <source>Enter the registry&apos;s address, starting with https://</source>
+        <translation>رجسٹری کا پتا درج کریں، جو https:// سے شروع ہو</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>اپنا صارف نام اور پاس ورڈ درج کریں۔</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>سائن ان ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>The registry did not accept this username and password.</source>
+        <translation>رجسٹری نے یہ صارف نام اور پاس ورڈ قبول نہیں کیا۔</translation>
+    </message>
+    <message>
+        <source>The registry cannot be reached. Check the address and the connection.</source>
+        <translation>رجسٹری تک رسائی نہیں ہو سکی۔ پتا اور کنکشن چیک کریں۔</translation>
+    </message>
+    <message>
+        <source>Could not sign in: {error}</source>
+        <translation>سائن ان نہیں ہو سکا: {error}</translation>
+    </message>
+</context>
+<context>
     <name>MBTiles</name>
     <message>
         <source>{file}: the file does not exist.</source>
@@ -1988,6 +2119,365 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Fix these {count} items first (double-click or press Enter to go to one):</source>
         <translation>پہلے یہ {count} آئٹمز درست کریں (کسی آئٹم پر جانے کے لیے ڈبل کلک کریں یا Enter دبائیں):</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>A password is needed for {user}: run in a terminal or set {env}.</source>
+        <translation>{user} کے لیے پاس ورڈ درکار ہے: ٹرمینل میں چلائیں یا {env} مقرر کریں۔</translation>
+    </message>
+    <message>
+        <source>Password for {user}: </source>
+        <translation>{user} کا پاس ورڈ: </translation>
+    </message>
+    <message>
+        <source>Say who logs in: --user NAME.</source>
+        <translation>بتائیں کون لاگ ان کر رہا ہے: ‎--user NAME‎۔</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable FieldKit bundle: {reason}</source>
+        <extracomment>Largest inflated/compressed ratio accepted for a member above RATIO_FLOOR bytes. JSON manifests compress 5-30x; photos barely at all; a bomb of zeros about 1000x.</extracomment>
+        <translation>{path} قابل استعمال FieldKit بنڈل نہیں: {reason}</translation>
+    </message>
+    <message>
+        <source>blob {sha} is missing</source>
+        <translation>فائل {sha} موجود نہیں</translation>
+    </message>
+    <message>
+        <source>blob {sha} is larger than declared</source>
+        <translation>فائل {sha} بتائے گئے سائز سے بڑی ہے</translation>
+    </message>
+    <message>
+        <source>blob {sha} is damaged ({reason})</source>
+        <translation>فائل {sha} خراب ہے ({reason})</translation>
+    </message>
+    <message>
+        <source>blob {sha} does not match its hash</source>
+        <translation>فائل {sha} اپنے ہیش سے مطابقت نہیں رکھتی</translation>
+    </message>
+    <message>
+        <source>member {name} inflates {ratio}x (a decompression bomb?)</source>
+        <translation>رکن {name} کھلنے پر {ratio} گنا بڑھ جاتا ہے (ڈی کمپریشن بم؟)</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>{path} پڑھا نہیں جا سکا: {reason}</translation>
+    </message>
+    <message>
+        <source>larger than {n} GB</source>
+        <translation>{n} GB سے بڑی</translation>
+    </message>
+    <message>
+        <source>not a zip file ({reason})</source>
+        <translation>zip فائل نہیں ({reason})</translation>
+    </message>
+    <message>
+        <source>too many members ({n})</source>
+        <translation>بہت زیادہ ارکان ({n})</translation>
+    </message>
+    <message>
+        <source>two manifests</source>
+        <translation>دو مینی فیسٹ</translation>
+    </message>
+    <message>
+        <source>the manifest is too large</source>
+        <translation>مینی فیسٹ بہت بڑا ہے</translation>
+    </message>
+    <message>
+        <source>a blob appears twice</source>
+        <translation>ایک فائل دو بار موجود ہے</translation>
+    </message>
+    <message>
+        <source>a blob is too large</source>
+        <translation>ایک فائل بہت بڑی ہے</translation>
+    </message>
+    <message>
+        <source>unexpected member {name!r}</source>
+        <translation>غیر متوقع رکن {name!r}</translation>
+    </message>
+    <message>
+        <source>encrypted members are not supported</source>
+        <translation>خفیہ کردہ ارکان قابل قبول نہیں</translation>
+    </message>
+    <message>
+        <source>no manifest.json</source>
+        <translation>manifest.json موجود نہیں</translation>
+    </message>
+    <message>
+        <source>the manifest is damaged ({reason})</source>
+        <translation>مینی فیسٹ خراب ہے ({reason})</translation>
+    </message>
+    <message>
+        <source>the manifest is invalid ({reason})</source>
+        <translation>مینی فیسٹ درست نہیں ({reason})</translation>
+    </message>
+    <message>
+        <source>the manifest and the blobs it carries disagree</source>
+        <translation>مینی فیسٹ اور اس میں موجود فائلیں مطابقت نہیں رکھتیں</translation>
+    </message>
+    <message>
+        <source>Say whose changes these are: --user NAME.</source>
+        <translation>بتائیں یہ تبدیلیاں کس کی ہیں: ‎--user NAME‎۔</translation>
+    </message>
+    <message>
+        <source>{path} is a bundle of changes, not a reply from the registry.</source>
+        <translation>{path} تبدیلیوں کا بنڈل ہے، رجسٹری کا جواب نہیں۔</translation>
+    </message>
+    <message>
+        <source>Keep &apos;mine&apos; or &apos;theirs&apos;.</source>
+        <translation>&apos;mine&apos; (میرا) یا &apos;theirs&apos; (ان کا) رکھیں۔</translation>
+    </message>
+    <message>
+        <source>No open conflict {id}.</source>
+        <translation>کوئی کھلا تنازع {id} نہیں۔</translation>
+    </message>
+    <message>
+        <source>No registry set: give its address (fieldkit sync --server URL).</source>
+        <extracomment>Retry settings of the HTTP client (tests and the fault proxy shorten them).</extracomment>
+        <translation>کوئی رجسٹری مقرر نہیں: اس کا پتا دیں (fieldkit sync --server URL)۔</translation>
+    </message>
+    <message>
+        <source>Not logged in to {server}: log in first.</source>
+        <translation>{server} میں لاگ ان نہیں: پہلے لاگ ان کریں۔</translation>
+    </message>
+    <message>
+        <source>Checking the login</source>
+        <translation>لاگ ان کی جانچ ہو رہی ہے</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <source>Sync cancelled.</source>
+        <extracomment>JSON bodies smaller than this are sent as they are (gzip costs more than it saves).</extracomment>
+        <translation>ہم وقت سازی منسوخ کر دی گئی۔</translation>
+    </message>
+    <message>
+        <source>photo original {sha} is missing here</source>
+        <translation>اصل تصویر {sha} یہاں موجود نہیں</translation>
+    </message>
+    <message>
+        <source>Uploading photos</source>
+        <translation>تصاویر اپ لوڈ ہو رہی ہیں</translation>
+    </message>
+    <message>
+        <source>photo original {sha} is damaged here and was not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry did not complete the upload of {sha}.</source>
+        <translation>رجسٹری نے {sha} کا اپ لوڈ مکمل نہیں کیا۔</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>تبدیلیاں بھیجی جا رہی ہیں</translation>
+    </message>
+    <message>
+        <source>Changes sent</source>
+        <translation>تبدیلیاں بھیج دی گئیں</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>تبدیلیاں وصول ہو رہی ہیں</translation>
+    </message>
+    <message>
+        <source>Receiving photos</source>
+        <translation>تصاویر وصول ہو رہی ہیں</translation>
+    </message>
+    <message>
+        <source>photo {sha} arrived damaged; it will be fetched again</source>
+        <translation>تصویر {sha} خراب حالت میں ملی؛ اسے دوبارہ منگوایا جائے گا</translation>
+    </message>
+    <message>
+        <source>Photos received</source>
+        <translation>تصاویر وصول ہو گئیں</translation>
+    </message>
+    <message>
+        <source>The registry at {server} cannot be reached ({reason}). Nothing was lost; sync again later.</source>
+        <translation>{server} پر رجسٹری تک رسائی نہیں ہو سکی ({reason})۔ کچھ ضائع نہیں ہوا؛ بعد میں دوبارہ ہم وقت سازی کریں۔</translation>
+    </message>
+    <message>
+        <source>The registry did not accept the login ({reason}). Log in again.</source>
+        <translation>رجسٹری نے لاگ ان قبول نہیں کیا ({reason})۔ دوبارہ لاگ ان کریں۔</translation>
+    </message>
+    <message>
+        <source>The registry refused the request: {message} ({status})</source>
+        <translation>رجسٹری نے درخواست رد کر دی: {message} ({status})</translation>
+    </message>
+    <message>
+        <source>The registry at {server} answered something that is not JSON.</source>
+        <translation>{server} پر رجسٹری کا جواب JSON نہیں تھا۔</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>ابھی ہم وقت سازی کریں</translation>
+    </message>
+    <message>
+        <source>Send your changes to the registry and receive others&apos;</source>
+        <translation>اپنی تبدیلیاں رجسٹری کو بھیجیں اور دوسروں کی تبدیلیاں وصول کریں</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in to Registry…</source>
+        <translation>رجسٹری میں سائن ان…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>سائن آؤٹ</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Automatically</source>
+        <translation>خودکار ہم وقت سازی</translation>
+    </message>
+    <message>
+        <source>Sync a few seconds after each change, and every few minutes when the registry is reachable</source>
+        <translation>ہر تبدیلی کے چند سیکنڈ بعد، اور رجسٹری دستیاب ہو تو ہر چند منٹ بعد ہم وقت سازی</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>تنازعات…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts… ({count})</source>
+        <translation>تنازعات… ({count})</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting to be sent</source>
+        <translation>{count} تبدیلیاں بھیجے جانے کی منتظر</translation>
+    </message>
+    <message>
+        <source>Sync with the registry</source>
+        <translation>رجسٹری کے ساتھ ہم وقت سازی</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>ہم وقت سازی ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}.</source>
+        <translation>بطور {name} سائن ان ہو گئے۔</translation>
+    </message>
+    <message>
+        <source>Signed out. Your data stays on this laptop; sign in again to sync.</source>
+        <translation>سائن آؤٹ ہو گئے۔ آپ کا ڈیٹا اسی لیپ ٹاپ پر رہے گا؛ ہم وقت سازی کے لیے دوبارہ سائن ان کریں۔</translation>
+    </message>
+    <message>
+        <source>Sign in to the registry to sync.</source>
+        <translation>ہم وقت سازی کے لیے رجسٹری میں سائن ان کریں۔</translation>
+    </message>
+    <message>
+        <source>Sync finished: {sent} sent, {received} received.</source>
+        <translation>ہم وقت سازی مکمل: {sent} بھیجی گئیں، {received} وصول ہوئیں۔</translation>
+    </message>
+    <message>
+        <source>{count} conflicts to resolve (Edit → Conflicts…).</source>
+        <translation>{count} تنازعات حل طلب ہیں (ترمیم ← تنازعات…)۔</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBar</name>
+    <message>
+        <source>Signing in</source>
+        <translation>سائن ان ہو رہا ہے</translation>
+    </message>
+    <message>
+        <source>Uploading photos</source>
+        <translation>تصاویر اپ لوڈ ہو رہی ہیں</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>تبدیلیاں بھیجی جا رہی ہیں</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>تبدیلیاں وصول ہو رہی ہیں</translation>
+    </message>
+    <message>
+        <source>Downloading photos</source>
+        <translation>تصاویر ڈاؤن لوڈ ہو رہی ہیں</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>مکمل ہو رہا ہے</translation>
+    </message>
+    <message>
+        <source>{done}/{total} records</source>
+        <translation>{done}/{total} ریکارڈ</translation>
+    </message>
+    <message>
+        <source>{done} records</source>
+        <translation>{done} ریکارڈ</translation>
+    </message>
+    <message>
+        <source>{done}/{total} MB</source>
+        <translation>{done}/{total} MB</translation>
+    </message>
+    <message>
+        <source>Sync: {phase}…</source>
+        <translation>ہم وقت سازی: {phase}…</translation>
+    </message>
+    <message>
+        <source>Sync: {progress}</source>
+        <translation>ہم وقت سازی: {progress}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>کبھی ہم وقت سازی نہیں ہوئی</translation>
+    </message>
+    <message>
+        <source>Last sync: {time}</source>
+        <translation>آخری ہم وقت سازی: {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sync cancelled.</source>
+        <extracomment>Automatic sync also runs when the last one is older than this, to bring in others&apos; changes.</extracomment>
+        <translation>ہم وقت سازی منسوخ کر دی گئی۔</translation>
+    </message>
+    <message>
+        <source>Sync failed: {error}</source>
+        <translation>ہم وقت سازی ناکام: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Connection</source>
+        <translation>کنکشن</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>سائن ان نہیں</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>آن لائن</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>آف لائن</translation>
+    </message>
+    <message>
+        <source>{count} refused</source>
+        <translation>{count} مسترد</translation>
+    </message>
+    <message>
+        <source>Changes the registry refused; they are sent again after you edit them.</source>
+        <translation>وہ تبدیلیاں جو رجسٹری نے قبول نہیں کیں؛ ترمیم کرنے کے بعد یہ دوبارہ بھیجی جائیں گی۔</translation>
+    </message>
+    <message>
+        <source>Sync: starting…</source>
+        <translation>ہم وقت سازی: شروع ہو رہی ہے…</translation>
     </message>
 </context>
 <context>

@@ -285,6 +285,78 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <extracomment>Bookkeeping columns shown after the content, since they always differ.</extracomment>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>These records were changed here and on the registry since your last sync. Choose which copy to keep; the other is replaced at the next sync.</source>
+        <translation>自上次同步以来，这些记录在本机和登记系统上都被修改过。请选择保留哪一份，另一份将在下次同步时被替换。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Mine (this laptop)</source>
+        <translation>我的（本机）</translation>
+    </message>
+    <message>
+        <source>Theirs (registry)</source>
+        <translation>对方的（登记系统）</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Show only the fields that differ</source>
+        <translation>只显示不同的字段</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep this laptop&apos;s copy; it replaces the registry&apos;s at the next sync</source>
+        <translation>保留本机的版本，下次同步时替换登记系统上的版本</translation>
+    </message>
+    <message>
+        <source>Take &amp;Theirs</source>
+        <translation>采用对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Replace this laptop&apos;s copy with the registry&apos;s</source>
+        <translation>用登记系统上的版本替换本机的版本</translation>
+    </message>
+    <message>
+        <source>No conflicts: nothing needs a decision.</source>
+        <translation>没有冲突，无需处理。</translation>
+    </message>
+    <message>
+        <source>{count} change(s) were refused by the registry; edit them to send them again (fieldkit sync status lists them).</source>
+        <translation>登记系统拒绝了 {count} 项修改；再次编辑后会重新发送（fieldkit sync status 可列出这些修改）。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Unexpected error</source>
@@ -1204,6 +1276,65 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to the registry</source>
+        <translation>登录登记系统</translation>
+    </message>
+    <message>
+        <source>The registry lists this name among your signed-in devices.</source>
+        <translation>登记系统会在您已登录的设备中显示此名称。</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>登录问题</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>Enter the registry&apos;s address, starting with https://</source>
+        <translation>请输入登记系统的地址，以 https:// 开头</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>The registry did not accept this username and password.</source>
+        <translation>登记系统不接受此用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The registry cannot be reached. Check the address and the connection.</source>
+        <translation>无法连接登记系统。请检查地址和网络连接。</translation>
+    </message>
+    <message>
+        <source>Could not sign in: {error}</source>
+        <translation>无法登录：{error}</translation>
+    </message>
+</context>
+<context>
     <name>MBTiles</name>
     <message>
         <source>{file}: the file does not exist.</source>
@@ -1987,6 +2118,365 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Fix these {count} items first (double-click or press Enter to go to one):</source>
         <translation>请先修正以下 {count} 项（双击或按 Enter 可跳转到该项）：</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>A password is needed for {user}: run in a terminal or set {env}.</source>
+        <translation>{user} 需要密码：请在终端中运行，或设置 {env}。</translation>
+    </message>
+    <message>
+        <source>Password for {user}: </source>
+        <translation>{user} 的密码：</translation>
+    </message>
+    <message>
+        <source>Say who logs in: --user NAME.</source>
+        <translation>请指定登录用户：--user 用户名。</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable FieldKit bundle: {reason}</source>
+        <extracomment>Largest inflated/compressed ratio accepted for a member above RATIO_FLOOR bytes. JSON manifests compress 5-30x; photos barely at all; a bomb of zeros about 1000x.</extracomment>
+        <translation>{path} 不是可用的 FieldKit 数据包：{reason}</translation>
+    </message>
+    <message>
+        <source>blob {sha} is missing</source>
+        <translation>缺少文件 {sha}</translation>
+    </message>
+    <message>
+        <source>blob {sha} is larger than declared</source>
+        <translation>文件 {sha} 比声明的大</translation>
+    </message>
+    <message>
+        <source>blob {sha} is damaged ({reason})</source>
+        <translation>文件 {sha} 已损坏（{reason}）</translation>
+    </message>
+    <message>
+        <source>blob {sha} does not match its hash</source>
+        <translation>文件 {sha} 与其哈希值不符</translation>
+    </message>
+    <message>
+        <source>member {name} inflates {ratio}x (a decompression bomb?)</source>
+        <translation>成员 {name} 解压后膨胀 {ratio} 倍（可能是解压炸弹）</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>larger than {n} GB</source>
+        <translation>大于 {n} GB</translation>
+    </message>
+    <message>
+        <source>not a zip file ({reason})</source>
+        <translation>不是 zip 文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>too many members ({n})</source>
+        <translation>成员过多（{n}）</translation>
+    </message>
+    <message>
+        <source>two manifests</source>
+        <translation>有两个清单</translation>
+    </message>
+    <message>
+        <source>the manifest is too large</source>
+        <translation>清单过大</translation>
+    </message>
+    <message>
+        <source>a blob appears twice</source>
+        <translation>有文件出现了两次</translation>
+    </message>
+    <message>
+        <source>a blob is too large</source>
+        <translation>有文件过大</translation>
+    </message>
+    <message>
+        <source>unexpected member {name!r}</source>
+        <translation>意外的成员 {name!r}</translation>
+    </message>
+    <message>
+        <source>encrypted members are not supported</source>
+        <translation>不支持加密的成员</translation>
+    </message>
+    <message>
+        <source>no manifest.json</source>
+        <translation>缺少 manifest.json</translation>
+    </message>
+    <message>
+        <source>the manifest is damaged ({reason})</source>
+        <translation>清单已损坏（{reason}）</translation>
+    </message>
+    <message>
+        <source>the manifest is invalid ({reason})</source>
+        <translation>清单无效（{reason}）</translation>
+    </message>
+    <message>
+        <source>the manifest and the blobs it carries disagree</source>
+        <translation>清单与所含文件不一致</translation>
+    </message>
+    <message>
+        <source>Say whose changes these are: --user NAME.</source>
+        <translation>请指定这些修改属于谁：--user 用户名。</translation>
+    </message>
+    <message>
+        <source>{path} is a bundle of changes, not a reply from the registry.</source>
+        <translation>{path} 是修改数据包，不是登记系统的回复。</translation>
+    </message>
+    <message>
+        <source>Keep &apos;mine&apos; or &apos;theirs&apos;.</source>
+        <translation>请选择保留 &apos;mine&apos;（我的）或 &apos;theirs&apos;（对方的）。</translation>
+    </message>
+    <message>
+        <source>No open conflict {id}.</source>
+        <translation>没有未解决的冲突 {id}。</translation>
+    </message>
+    <message>
+        <source>No registry set: give its address (fieldkit sync --server URL).</source>
+        <extracomment>Retry settings of the HTTP client (tests and the fault proxy shorten them).</extracomment>
+        <translation>尚未设置登记系统：请提供其地址（fieldkit sync --server URL）。</translation>
+    </message>
+    <message>
+        <source>Not logged in to {server}: log in first.</source>
+        <translation>尚未登录 {server}：请先登录。</translation>
+    </message>
+    <message>
+        <source>Checking the login</source>
+        <translation>正在检查登录</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Sync cancelled.</source>
+        <extracomment>JSON bodies smaller than this are sent as they are (gzip costs more than it saves).</extracomment>
+        <translation>同步已取消。</translation>
+    </message>
+    <message>
+        <source>photo original {sha} is missing here</source>
+        <translation>本机缺少照片原件 {sha}</translation>
+    </message>
+    <message>
+        <source>Uploading photos</source>
+        <translation>正在上传照片</translation>
+    </message>
+    <message>
+        <source>photo original {sha} is damaged here and was not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry did not complete the upload of {sha}.</source>
+        <translation>登记系统未完成 {sha} 的上传。</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>正在发送修改</translation>
+    </message>
+    <message>
+        <source>Changes sent</source>
+        <translation>修改已发送</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>正在接收修改</translation>
+    </message>
+    <message>
+        <source>Receiving photos</source>
+        <translation>正在接收照片</translation>
+    </message>
+    <message>
+        <source>photo {sha} arrived damaged; it will be fetched again</source>
+        <translation>照片 {sha} 接收时已损坏，将重新获取</translation>
+    </message>
+    <message>
+        <source>Photos received</source>
+        <translation>照片已接收</translation>
+    </message>
+    <message>
+        <source>The registry at {server} cannot be reached ({reason}). Nothing was lost; sync again later.</source>
+        <translation>无法连接位于 {server} 的登记系统（{reason}）。数据没有丢失，请稍后再同步。</translation>
+    </message>
+    <message>
+        <source>The registry did not accept the login ({reason}). Log in again.</source>
+        <translation>登记系统不接受此次登录（{reason}）。请重新登录。</translation>
+    </message>
+    <message>
+        <source>The registry refused the request: {message} ({status})</source>
+        <translation>登记系统拒绝了请求：{message}（{status}）</translation>
+    </message>
+    <message>
+        <source>The registry at {server} answered something that is not JSON.</source>
+        <translation>位于 {server} 的登记系统返回的内容不是 JSON。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Send your changes to the registry and receive others&apos;</source>
+        <translation>将您的修改发送到登记系统，并接收他人的修改</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in to Registry…</source>
+        <translation>登录登记系统(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Automatically</source>
+        <translation>自动同步(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sync a few seconds after each change, and every few minutes when the registry is reachable</source>
+        <translation>每次修改后几秒钟自动同步；能连接登记系统时每隔几分钟同步一次</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts… ({count})</source>
+        <translation>冲突(&amp;C)…（{count}）</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting to be sent</source>
+        <translation>{count} 项修改等待发送</translation>
+    </message>
+    <message>
+        <source>Sync with the registry</source>
+        <translation>与登记系统同步</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}.</source>
+        <translation>已登录为 {name}。</translation>
+    </message>
+    <message>
+        <source>Signed out. Your data stays on this laptop; sign in again to sync.</source>
+        <translation>已退出登录。您的数据仍保存在本机；重新登录即可同步。</translation>
+    </message>
+    <message>
+        <source>Sign in to the registry to sync.</source>
+        <translation>请登录登记系统以进行同步。</translation>
+    </message>
+    <message>
+        <source>Sync finished: {sent} sent, {received} received.</source>
+        <translation>同步完成：已发送 {sent} 项，已接收 {received} 项。</translation>
+    </message>
+    <message>
+        <source>{count} conflicts to resolve (Edit → Conflicts…).</source>
+        <translation>有 {count} 个冲突待处理（编辑 → 冲突…）。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBar</name>
+    <message>
+        <source>Signing in</source>
+        <translation>正在登录</translation>
+    </message>
+    <message>
+        <source>Uploading photos</source>
+        <translation>正在上传照片</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>正在发送修改</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>正在接收修改</translation>
+    </message>
+    <message>
+        <source>Downloading photos</source>
+        <translation>正在下载照片</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>即将完成</translation>
+    </message>
+    <message>
+        <source>{done}/{total} records</source>
+        <translation>{done}/{total} 条记录</translation>
+    </message>
+    <message>
+        <source>{done} records</source>
+        <translation>{done} 条记录</translation>
+    </message>
+    <message>
+        <source>{done}/{total} MB</source>
+        <translation>{done}/{total} MB</translation>
+    </message>
+    <message>
+        <source>Sync: {phase}…</source>
+        <translation>同步：{phase}…</translation>
+    </message>
+    <message>
+        <source>Sync: {progress}</source>
+        <translation>同步：{progress}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Last sync: {time}</source>
+        <translation>上次同步：{time}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Sync cancelled.</source>
+        <extracomment>Automatic sync also runs when the last one is older than this, to bring in others&apos; changes.</extracomment>
+        <translation>同步已取消。</translation>
+    </message>
+    <message>
+        <source>Sync failed: {error}</source>
+        <translation>同步失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>{count} refused</source>
+        <translation>{count} 项被拒绝</translation>
+    </message>
+    <message>
+        <source>Changes the registry refused; they are sent again after you edit them.</source>
+        <translation>登记系统拒绝的修改；编辑后会重新发送。</translation>
+    </message>
+    <message>
+        <source>Sync: starting…</source>
+        <translation>同步：正在开始…</translation>
     </message>
 </context>
 <context>
