@@ -42,7 +42,7 @@ def registry(backend: str, request, tmp_path_factory) -> Iterator[Registry]:
         yield reg
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sqlite_registry(tmp_path_factory) -> Iterator[Registry]:
     with running_registry(tmp_path_factory.mktemp("registry-sqlite")) as reg:
         reg.cli("forms", "publish", str(FORMS), check=True)
