@@ -220,7 +220,16 @@ class SyncEngine:
             def step(sent: int, n=n, done=done) -> None:
                 self._emit("blobs", n, len(todo), done + sent, total, translate("Sync", "Uploading photos"))
 
-            sent = self._upload(client, blobs.path_for(sha), sha, sizes[sha], step)
+            try:
+                sent = self._upload(client, blobs.path_for(sha), sha, sizes[sha], step)
+            except SyncError as exc:
+                if getattr(exc, "code", None) != "hash_mismatch":
+                    raise
+                # The local original does not hash to its name (a damaged disk?): its photo waits.
+                report.problems.append(
+                    translate("Sync", "photo original {sha} is damaged here and was not sent").format(sha=sha[:12])
+                )
+                continue
             done += sizes[sha]
             report.blobs_up += 1
             report.bytes_up += sent
