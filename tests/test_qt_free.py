@@ -60,3 +60,28 @@ def test_no_core_source_file_mentions_a_qt_import():
             if any(n.split(".")[0] in ("PySide6", "shiboken6") for n in names):
                 offenders.append(f"{module}:{node.lineno}")
     assert offenders == []
+
+
+def test_the_registry_never_imports_qt():
+    import fieldkit_registry
+
+    root = Path(fieldkit_registry.__file__).resolve().parent
+    names = [
+        info.name
+        for info in pkgutil.walk_packages([str(root)], prefix="fieldkit_registry.")
+        if ".migrations" not in info.name
+    ]
+    assert "fieldkit_registry.app" in names and "fieldkit_registry.cli" in names
+    code = (
+        "import importlib, sys\n"
+        f"for name in {names!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"the registry pulled in Qt: {out.stdout}"
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                mods = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                assert not any(m.split(".")[0] in ("PySide6", "shiboken6") for m in mods), path
