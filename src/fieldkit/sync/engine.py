@@ -29,6 +29,7 @@ from fieldkit.sync.errors import AuthRequired, Cancelled, SyncError
 from fieldkit.sync.http import RegistryClient, normalise_server
 from fieldkit.sync.protocol import (
     CHUNK_BYTES,
+    MAX_BATCH,
     PAGE_LIMIT_DEFAULT,
     LoginResponse,
     Me,
@@ -100,6 +101,9 @@ class SyncEngine:
         #: Retry settings of the HTTP client (tests and the fault proxy shorten them).
         self.attempts = 5
         self.backoff = 0.5
+        #: Records per pull page and changes per push batch (the protocol's maxima by default).
+        self.page_limit = PAGE_LIMIT_DEFAULT
+        self.batch_size = MAX_BATCH
 
     def _client(self, cancelled: Callable[[], bool] | None = None, *, token: bool = True) -> RegistryClient:
         if not self.server:
@@ -280,7 +284,7 @@ class SyncEngine:
 
     def _push(self, client: RegistryClient, actor: str, report: SyncReport) -> None:
         box = outbox.collect(self.store)
-        batches = box.batches()
+        batches = box.batches(self.batch_size)
         total, done = len(box.changes), 0
         for batch in batches:
             self._check()
@@ -307,7 +311,7 @@ class SyncEngine:
         restarted = False
         while True:
             self._check()
-            body = client.get_json("/changes", params={"since": since, "limit": PAGE_LIMIT_DEFAULT})
+            body = client.get_json("/changes", params={"since": since, "limit": self.page_limit})
             page = PullPage.model_validate(body)
             scope = sorted(page.scope)
             if since > 0 and known_scope is not None and scope != known_scope and not restarted:
