@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from fieldkit_registry.cli import main
 
 from fieldkit.checklists.library import builtin_folder
 from fieldkit.sync.bundlefile import read_bundle, write_bundle
@@ -39,22 +39,31 @@ SITES = {
 }
 
 
-def run(data_dir: Path, *args: str, password: str | None = "field-test-pass") -> subprocess.CompletedProcess:
-    env = {"FIELDKIT_PASSWORD": password} if password else {}
-    import os
-
-    env = {**{k: v for k, v in os.environ.items() if k != "FIELDKIT_PASSWORD"}, **env}
-    return subprocess.run(
-        [sys.executable, "-m", "fieldkit_registry.cli", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def test_init_users_sites_forms_and_demo(tmp_path):
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """Run ``fieldkit-registry --data-dir D args`` in this process (the same ``main`` the console script runs)."""
+
+    def call(data_dir: Path, *args: str, password: str | None = "field-test-pass") -> Result:
+        if password is None:
+            monkeypatch.delenv("FIELDKIT_PASSWORD", raising=False)
+        else:
+            monkeypatch.setenv("FIELDKIT_PASSWORD", password)
+        capsys.readouterr()
+        code = main(["--data-dir", str(data_dir), *args])
+        out = capsys.readouterr()
+        return Result(code, out.out, out.err)
+
+    return call
+
+
+def test_init_users_sites_forms_and_demo(tmp_path, run):
     d = tmp_path / "reg"
     out = run(d, "init", "--admin", "boss")
     assert out.returncode == 0, out.stderr
