@@ -31,6 +31,7 @@ from fieldkit.store import Store
 from fieldkit.store.audit import ACTOR
 from fieldkit.store.models import Answer, Finding, Inspection, Site, User
 from fieldkit.store.models import Template as TemplateRecord
+from fieldkit.store.types import derived_ids
 
 DEMO_NAMESPACE = uuid.UUID("6f1c2d1e-7a53-4c1b-9a55-2f0e3c9b8d10")
 DEMO_VERSION = 5  # 5: six months of effluent sampling history at SDK (fieldkit.demo.history)
@@ -215,7 +216,11 @@ def seed_demo(store: Store) -> DemoResult:
             iid = demo_id("inspection", spec["key"])
             if session.get(Inspection, iid) is not None:
                 continue
-            _add_inspection(session, blobs, iid, spec)
+            # Every record of a demo inspection gets an id derived from its key, so the demo made on a
+            # laptop and the one on the registry (fieldkit-registry demo) are the same records.
+            with derived_ids(DEMO_NAMESPACE, f"inspection:{spec['key']}"):
+                _add_inspection(session, blobs, iid, spec)
+                session.flush()
             result.count("inspections")
 
     if store.current_user is None:

@@ -2,16 +2,38 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
 
+_id_source: ContextVar[Callable[[], str] | None] = ContextVar("fieldkit_id_source", default=None)
+
 
 def new_id() -> str:
     """A record id made on the device: a random UUID in canonical text form."""
-    return str(uuid.uuid4())
+    source = _id_source.get()
+    return source() if source is not None else str(uuid.uuid4())
+
+
+@contextmanager
+def derived_ids(namespace: uuid.UUID, seed: str) -> Iterator[None]:
+    """Within the block (this thread only), :func:`new_id` gives ``uuid5(namespace, seed:n)`` for n = 0, 1, ...
+
+    For data made the same way on several machines (the demo, on every laptop and on the registry):
+    the same code run twice makes the same records with the same ids, so sync sees one record, not two.
+    """
+    counter = itertools.count()
+    token = _id_source.set(lambda: str(uuid.uuid5(namespace, f"{seed}:{next(counter)}")))
+    try:
+        yield
+    finally:
+        _id_source.reset(token)
 
 
 def utcnow() -> datetime:
