@@ -155,3 +155,36 @@ def test_fresh_store_library_uses_reference_ids(tmp_path: Path) -> None:
     with services.open_store(tmp_path / "s") as store, store.read() as s:
         for tpl in s.scalars(select(Template)):
             assert tpl.id == reference_id("templates", template_key(tpl.form_id, tpl.version))
+
+
+def test_a_hostile_reply_bundle_stores_nothing(tmp_path: Path) -> None:
+    import hashlib
+    import zipfile
+
+    import pytest
+
+    from fieldkit.errors import ValidationError
+    from fieldkit.sync.bundles import import_reply
+    from fieldkit.sync.protocol import BundleManifest
+
+    with services.open_store(tmp_path / "s") as store:
+        site = Record(entity="sites", id=reference_id("sites", "ZZZ"), rev=5, data={"code": "ZZZ", "name": "Nowhere"})
+        sha = hashlib.sha256(b"the photo").hexdigest()
+        manifest = BundleManifest(
+            kind="reply",
+            bundle_id="r1",
+            created_at=T0,
+            username="inspector",
+            device="d",
+            blobs=[sha],
+            pages=[PullPage(records=[site], cursor=5, more=False, scope=[site.id])],
+        )
+        bad = tmp_path / "reply.zip"
+        with zipfile.ZipFile(bad, "w") as zf:
+            zf.writestr("manifest.json", manifest.model_dump_json())
+            zf.writestr(f"blobs/{sha}", b"something else")
+        with pytest.raises(ValidationError, match="does not match"):
+            import_reply(store, bad)
+        with store.read() as s:
+            assert s.get(Site, site.id) is None
+        assert store.get_meta("sync_cursor") is None and store.get_meta("bundles_imported") is None

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, select, text
 
 from fieldkit import services
+from fieldkit.cli import main
 from fieldkit.store import Store
 from fieldkit.store.models import Finding, Grievance, Inspection, Review, Site, SyncConflict, User
 from fieldkit.sync.conflicts import list_conflicts, resolve_conflict
@@ -63,7 +65,13 @@ def test_inspector_supervisor_and_liaison_converge(laptops) -> None:
             assert len(s.scalars(select(Review).where(Review.inspection_id == iid)).all()) == 1
 
 
-def test_concurrent_edits_are_kept_on_both_sides_then_converge(laptops, registry) -> None:
+def _cli(capsys, store: Store, *args: str) -> str:
+    capsys.readouterr()
+    assert main(["--data-dir", str(store.data_dir), *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_concurrent_edits_are_kept_on_both_sides_then_converge(laptops, registry, capsys) -> None:
     one = laptops("inspector")
     iid = _new_inspection(one.store, "Shared draft")
     one.sync()
@@ -93,8 +101,11 @@ def test_concurrent_edits_are_kept_on_both_sides_then_converge(laptops, registry
     services.update_inspection(two.store, iid, notes="two again")
     one.sync()
     assert two.sync().conflicts == 1
-    (conflict,) = list_conflicts(two.store)
-    resolve_conflict(two.store, conflict.id, "theirs")
+    listed = _cli(capsys, two.store, "conflicts", "list", "--json")
+    assert [c["record_id"] for c in json.loads(listed)] == [iid]
+    assert "Kept theirs" in _cli(
+        capsys, two.store, "conflicts", "resolve", json.loads(listed)[0]["id"][:8], "--keep", "theirs"
+    )
     assert services.get_inspection(two.store, iid).notes == "one again"
     two.sync()
     with two.store.read() as s:
