@@ -126,14 +126,17 @@ def running_registry(
     demo: bool = True,
     port: int | None = None,
     password: str = "field-test-pass",
+    demo_inspections: bool = False,
 ) -> Iterator[Registry]:
+    """``demo``: the demo sites, forms and users; ``demo_inspections`` also the app demo's inspections
+    (a few seconds more: off unless a test needs them)."""
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDKIT_REGISTRY_")}
     port = port or free_port()
     registry = Registry(f"http://127.0.0.1:{port}", data_dir, db_url, password, None, port, env)
     if demo:
-        registry.cli("demo", check=True)
+        registry.cli("demo", *([] if demo_inspections else ["--no-inspections"]), check=True)
     registry.start()
     try:
         yield registry

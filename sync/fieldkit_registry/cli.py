@@ -71,8 +71,10 @@ def cmd_demo(settings: Settings, args) -> None:
     from fieldkit_registry.demo import seed_demo
 
     env = os.environ.get(ENV_PASSWORD)
-    result = seed_demo(_engine(settings), env)
+    result = seed_demo(_engine(settings), env, None if args.no_inspections else settings)
     print(f"sites: {result.sites.get('created', 0)} added; library: {result.library}")
+    if not args.no_inspections:
+        print(f"demo inspections: {result.inspections} added")
     if result.users_created:
         print(f"users added: {', '.join(result.users_created)}")
         if result.generated:
@@ -253,7 +255,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("init", cmd_init, help="create the data folder and database")
     p.add_argument("--admin", metavar="NAME", help="also create an admin user")
-    add("demo", cmd_demo, help="seed the demo sites, forms and users (idempotent)")
+    p = add("demo", cmd_demo, help="seed the demo sites, forms, users and inspections (idempotent)")
+    p.add_argument(
+        "--no-inspections", action="store_true", help="only sites, forms and users (what the test suites start from)"
+    )
     p = add("serve", cmd_serve, help="run the HTTP API")
     p.add_argument("--host", default=None)
     p.add_argument("--port", type=int, default=None, help=f"default {DEFAULT_PORT}")

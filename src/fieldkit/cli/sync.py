@@ -131,6 +131,8 @@ def show_status(args: argparse.Namespace) -> int:
     print(f"     user: {status.username or '(not logged in)'}")
     print(f"last sync: {local_time(status.last_sync_at) or 'never'}")
     print(f"  pending: {status.pending}")
+    if status.outside_scope:
+        print(f"  outside: {status.outside_scope} (records of sites not assigned to you: kept here, not sent)")
     print(f"conflicts: {status.conflicts}")
     print(f" rejected: {status.rejected}")
     return 0

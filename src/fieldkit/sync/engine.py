@@ -204,7 +204,9 @@ class SyncEngine:
     def _blobs(self, client: RegistryClient, actor: str, report: SyncReport) -> None:
         blobs = blob_store(self.store)
         with self.store.read() as session:
-            hashes = sorted(set(session.scalars(select(Photo.sha256).where(Photo.blob_synced.is_(False)))))
+            outside = outbox.outside_scope(session)
+            unsynced = session.scalars(select(Photo).where(Photo.blob_synced.is_(False)))
+            hashes = sorted({p.sha256 for p in unsynced if not outside("photos", p)})
         if not hashes:
             return
         missing: set[str] = set()

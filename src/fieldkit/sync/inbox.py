@@ -15,12 +15,11 @@ from sqlalchemy.orm import Session
 
 from fieldkit.store import Store
 from fieldkit.store.models import LocalMeta
-from fieldkit.sync.outbox import open_conflict
+from fieldkit.sync.outbox import SCOPE_KEY, open_conflict
 from fieldkit.sync.protocol import REFERENCE_ENTITIES, PullPage, Record
 from fieldkit.sync.records import MODELS, apply_with_parking, row_data, same_content
 
 CURSOR_KEY = "sync_cursor"
-SCOPE_KEY = "sync_scope"
 
 
 @dataclass

@@ -18,11 +18,14 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from fieldkit.store import Store
-from fieldkit.store.models import Photo, SyncConflict, SyncIssue
+from fieldkit.store.models import Inspection, LocalMeta, Photo, SyncConflict, SyncIssue
 from fieldkit.store.types import utcnow
 from fieldkit.sync.ids import NAMESPACE
 from fieldkit.sync.protocol import FIELD_ENTITIES, INSPECTION_CHILDREN, MAX_BATCH, Change, ChangeResult, Record
 from fieldkit.sync.records import MODELS, row_data
+
+#: LocalMeta key: ids of the sites the registry lets this user see (written with each pulled page).
+SCOPE_KEY = "sync_scope"
 
 
 def change_id(entity: str, record_id: str, updated_at: datetime | None, deleted: bool) -> str:
@@ -80,6 +83,7 @@ def collect(store: Store, *, blobs_carried: frozenset[str] | set[str] = frozense
     """
     out = Outbox()
     with store.read() as session:
+        outside = outside_scope(session)
         open_conflicts = set(
             session.execute(
                 select(SyncConflict.entity, SyncConflict.record_id).where(SyncConflict.resolved_at.is_(None))
@@ -91,6 +95,9 @@ def collect(store: Store, *, blobs_carried: frozenset[str] | set[str] = frozense
             stmt = select(model).where(model.dirty.is_(True))
             for row in session.scalars(stmt):
                 key = (entity, row.id)
+                if outside(entity, row):
+                    out.held_back += 1  # a site the registry does not let this user see: kept, not sent
+                    continue
                 issue = issues.get(key)
                 if key in open_conflicts or (issue is not None and issue.record_updated_at == row.updated_at):
                     out.held_back += 1
@@ -112,6 +119,25 @@ def collect(store: Store, *, blobs_carried: frozenset[str] | set[str] = frozense
                 )
                 out.stamps[cid] = row.updated_at
     return out
+
+
+def outside_scope(session: Session):
+    """A test for records of sites outside the sync scope (the sites the registry said this user may
+    see): they stay on the laptop, dirty, and are not offered to a registry that would refuse them
+    (e.g. a demo store's inspections at a site the user is not assigned to)."""
+    meta = session.get(LocalMeta, SCOPE_KEY)
+    if meta is None or meta.value is None:
+        return lambda entity, row: False
+    scope = set(meta.value)
+    rows = session.execute(select(Inspection.id, Inspection.site_id)).all()
+    foreign = {iid for iid, site_id in rows if site_id not in scope}
+
+    def outside(entity: str, row: Any) -> bool:
+        if entity in ("inspections", "grievances"):
+            return row.site_id not in scope
+        return entity in INSPECTION_CHILDREN and getattr(row, "inspection_id", None) in foreign
+
+    return outside
 
 
 @dataclass

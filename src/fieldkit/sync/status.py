@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from fieldkit.store import Store
 from fieldkit.store.models import SyncConflict, SyncIssue
+from fieldkit.sync.outbox import outside_scope
 from fieldkit.sync.protocol import FIELD_ENTITIES
 from fieldkit.sync.records import MODELS
 
@@ -24,6 +25,8 @@ class SyncStatus:
     """Open conflicts, waiting for a person."""
     rejected: int
     """Changes the registry refused (not retried until edited again)."""
+    outside_scope: int = 0
+    """Local records of sites this user may not sync (kept on the laptop, never sent)."""
 
     def as_json(self) -> dict:
         return {
@@ -33,6 +36,7 @@ class SyncStatus:
             "pending": self.pending,
             "conflicts": self.conflicts,
             "rejected": self.rejected,
+            "outside_scope": self.outside_scope,
         }
 
 
@@ -41,10 +45,14 @@ def sync_status(store: Store) -> SyncStatus:
     user = meta.get("sync_user") or {}
     last = meta.get("last_sync_at")
     with store.read() as session:
-        pending = sum(
-            session.scalar(select(func.count()).select_from(MODELS[e]).where(MODELS[e].dirty.is_(True))) or 0
-            for e in FIELD_ENTITIES
-        )
+        outside = outside_scope(session)
+        pending = held = 0
+        for entity in FIELD_ENTITIES:
+            for row in session.scalars(select(MODELS[entity]).where(MODELS[entity].dirty.is_(True))):
+                if outside(entity, row):
+                    held += 1
+                else:
+                    pending += 1
         conflicts = session.scalar(select(func.count()).where(SyncConflict.resolved_at.is_(None))) or 0
         rejected = session.scalar(select(func.count()).where(SyncIssue.reason != "blob_missing")) or 0
     return SyncStatus(
@@ -54,4 +62,5 @@ def sync_status(store: Store) -> SyncStatus:
         pending=pending,
         conflicts=conflicts,
         rejected=rejected,
+        outside_scope=held,
     )
