@@ -3,6 +3,7 @@ indicator, and the conflicts inbox resolving edits two laptops made to the same 
 
 from __future__ import annotations
 
+import os
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +27,15 @@ from fieldkit.ui.sync_dialogs import LoginDialog
 from tests.registry_process import running_registry
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def shoot(widget, name: str) -> None:
+    """Refresh a README screenshot when asked (FIELDKIT_SCREENSHOTS=1), so test runs leave the tree clean."""
+    if os.environ.get("FIELDKIT_SCREENSHOTS") == "1":
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(SHOTS / name))
+
+
 SYNC_TIMEOUT_MS = 30_000
 
 
@@ -161,8 +171,7 @@ def test_sync_now_runs_in_the_background_and_updates_last_sync(qtbot, make_windo
     window.statusBar().clearMessage()
     qtbot.wait(100)  # let the layout settle before the screenshot
     assert window.sync_label.text() == "1 not yet synced"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SHOTS / "sync-status.png"))
+    shoot(window, "sync-status.png")
 
 
 def test_offline_indicator_when_the_registry_cannot_be_reached(qtbot, tmp_path, registry):
@@ -227,8 +236,7 @@ def test_conflicts_inbox_keeps_mine_or_takes_theirs(qtbot, make_window, tmp_path
     dialog.only_differences.setChecked(True)
     assert dialog.diff.rowCount() == len(dialog.differing_fields())
     dialog.only_differences.setChecked(False)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    dialog.grab().save(str(SHOTS / "conflicts.png"))
+    shoot(dialog, "conflicts.png")
 
     changed = []
     window.ops.changed.connect(changed.append)
