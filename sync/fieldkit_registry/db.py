@@ -27,16 +27,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from fieldkit.store.models import NAMING  # the same constraint names as the laptops' store
 from fieldkit.store.types import UTCDateTime, utcnow
 from fieldkit_registry.config import Settings
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
 REV_COUNTER = "rev"
 
 
