@@ -288,8 +288,11 @@
     <name>ConflictsDialog</name>
     <message>
         <source>Sync conflicts</source>
-        <extracomment>Bookkeeping columns shown after the content, since they always differ.</extracomment>
         <translation>ہم وقت سازی کے تنازعات</translation>
+    </message>
+    <message>
+        <source>Show &amp;all fields, not only those that differ</source>
+        <translation>تمام خانے دکھائیں، صرف مختلف نہیں (&amp;A)</translation>
     </message>
     <message>
         <source>These records were changed here and on the registry since your last sync. Choose which copy to keep; the other is replaced at the next sync.</source>
@@ -298,10 +301,6 @@
     <message>
         <source>Record</source>
         <translation>ریکارڈ</translation>
-    </message>
-    <message>
-        <source>Changed by</source>
-        <translation>تبدیل کنندہ</translation>
     </message>
     <message>
         <source>When</source>
@@ -328,10 +327,6 @@
         <translation>فرق</translation>
     </message>
     <message>
-        <source>Show only the fields that differ</source>
-        <translation>صرف مختلف خانے دکھائیں</translation>
-    </message>
-    <message>
         <source>Keep &amp;Mine</source>
         <translation>میرا رکھیں</translation>
     </message>
@@ -348,12 +343,36 @@
         <translation>اس لیپ ٹاپ کی نقل کو رجسٹری والی سے بدل دیں</translation>
     </message>
     <message>
+        <source>The registry refused these changes. They stay on this laptop and are not sent again as they are: correct the record (any edit sends it again at the next sync).</source>
+        <translation>رجسٹری نے یہ تبدیلیاں رد کر دیں۔ یہ اسی لیپ ٹاپ پر رہتی ہیں اور جوں کی توں دوبارہ نہیں بھیجی جاتیں: ریکارڈ درست کریں (کوئی بھی ترمیم اسے اگلی ہم وقت سازی میں دوبارہ بھیج دیتی ہے)۔</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation>رد شدہ تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>The registry has not refused any change.</source>
+        <translation>رجسٹری نے کوئی تبدیلی رد نہیں کی۔</translation>
+    </message>
+    <message>
+        <source>changed on the registry by {name}, {when}</source>
+        <translation>رجسٹری پر {name} نے تبدیل کیا، {when}</translation>
+    </message>
+    <message>
         <source>No conflicts: nothing needs a decision.</source>
         <translation>کوئی تنازع نہیں: کسی فیصلے کی ضرورت نہیں۔</translation>
     </message>
     <message>
-        <source>{count} change(s) were refused by the registry; edit them to send them again (fieldkit sync status lists them).</source>
-        <translation>رجسٹری نے {count} تبدیلیاں قبول نہیں کیں؛ دوبارہ بھیجنے کے لیے انہیں پھر سے ترمیم کریں (fieldkit sync status ان کی فہرست دکھاتا ہے)۔</translation>
+        <source>Conflicts ({count})</source>
+        <translation>تنازعات ({count})</translation>
+    </message>
+    <message>
+        <source>Refused by the registry ({count})</source>
+        <translation>رجسٹری نے رد کیا ({count})</translation>
     </message>
 </context>
 <context>
@@ -2234,7 +2253,7 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
     <message>
         <source>No registry set: give its address (fieldkit sync --server URL).</source>
-        <extracomment>Retry settings of the HTTP client (tests and the fault proxy shorten them).</extracomment>
+        <extracomment>Retry settings of the HTTP client (tests and the fault proxy shorten them). Records per pull page and changes per push batch (the protocol&apos;s maxima by default).</extracomment>
         <translation>کوئی رجسٹری مقرر نہیں: اس کا پتا دیں (fieldkit sync --server URL)۔</translation>
     </message>
     <message>
@@ -2264,7 +2283,7 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
     <message>
         <source>photo original {sha} is damaged here and was not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>تصویر کی اصل فائل {sha} یہاں خراب ہے اور بھیجی نہیں گئی</translation>
     </message>
     <message>
         <source>The registry did not complete the upload of {sha}.</source>
@@ -2309,6 +2328,439 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>The registry at {server} answered something that is not JSON.</source>
         <translation>{server} پر رجسٹری کا جواب JSON نہیں تھا۔</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <extracomment>Saved with every edit: said once in the header line, never shown as content. Not for reading (a track&apos;s packed points, a photo&apos;s content hash). Columns whose value is a number in a unit the column name implies.</extracomment>
+        <translation>{day} {month}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day} {month} {year}</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <translation>{date}، {time}</translation>
+    </message>
+    <message>
+        <source>{title}, version {version}</source>
+        <translation>{title}، ورژن {version}</translation>
+    </message>
+    <message>
+        <source>untitled inspection</source>
+        <translation>بے عنوان معائنہ</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <source>Inspection &apos;{title}&apos; at {site}, {day}</source>
+        <translation>معائنہ &apos;{title}&apos;، {site}، {day}</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>بے عنوان</translation>
+    </message>
+    <message>
+        <source>Answer to &apos;{item}&apos; in &apos;{inspection}&apos;</source>
+        <translation>&apos;{inspection}&apos; میں &apos;{item}&apos; کا جواب</translation>
+    </message>
+    <message>
+        <source>Review of &apos;{inspection}&apos;</source>
+        <translation>&apos;{inspection}&apos; کا جائزہ</translation>
+    </message>
+    <message>
+        <source>Grievance from {village}: {text}</source>
+        <translation>{village} سے شکایت: {text}</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>حذف شدہ</translation>
+    </message>
+    <message>
+        <source>deleted on the laptop</source>
+        <translation>لیپ ٹاپ پر حذف کیا گیا</translation>
+    </message>
+    <message>
+        <source>deleted on the registry</source>
+        <translation>رجسٹری پر حذف کیا گیا</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>تبدیل شدہ</translation>
+    </message>
+    <message>
+        <source>Changed here by {mine_by} at {mine_at} / on the registry by {theirs_by} at {theirs_at}</source>
+        <translation>یہاں {mine_by} نے {mine_at} پر تبدیل کیا / رجسٹری پر {theirs_by} نے {theirs_at} پر</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>جواب</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>چیک لسٹ کی شق</translation>
+    </message>
+    <message>
+        <source>Track or route</source>
+        <translation>ٹریک یا راستہ</translation>
+    </message>
+    <message>
+        <source>Recorded with</source>
+        <translation>ریکارڈ کیا گیا بذریعہ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>وقت</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>فیصلہ</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>سائٹ</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>فارم</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>معائنہ کار</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>معائنہ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>منصوبہ بند تاریخ</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>شروع</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>ختم</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>اختتام</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>موسم</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>درجہ حرارت</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>نوٹس</translation>
+    </message>
+    <message>
+        <source>Camera clock correction</source>
+        <translation>کیمرے کی گھڑی کی درستی</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>اکائی</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>تبصرہ</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>جانچ</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>سنگینی</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>تفصیل</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>عرض بلد</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>طول بلد</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>اصلاحی اقدام</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>ذمہ دار</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>مقررہ تاریخ</translation>
+    </message>
+    <message>
+        <source>Follows up</source>
+        <translation>پیروی برائے</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>مشاہدہ</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>ٹریک</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>پوائنٹس</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>حصے</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>اعداد و شمار</translation>
+    </message>
+    <message>
+        <source>Track points</source>
+        <translation>ٹریک کے پوائنٹس</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>علامت</translation>
+    </message>
+    <message>
+        <source>Elevation</source>
+        <translation>بلندی</translation>
+    </message>
+    <message>
+        <source>Altitude</source>
+        <translation>اونچائی</translation>
+    </message>
+    <message>
+        <source>Bearing</source>
+        <translation>سمت</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>فائل کی قسم</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>سائز</translation>
+    </message>
+    <message>
+        <source>Width (pixels)</source>
+        <translation>چوڑائی (پکسل)</translation>
+    </message>
+    <message>
+        <source>Height (pixels)</source>
+        <translation>اونچائی (پکسل)</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>لی گئی</translation>
+    </message>
+    <message>
+        <source>Position from</source>
+        <translation>مقام کا ماخذ</translation>
+    </message>
+    <message>
+        <source>Camera make</source>
+        <translation>کیمرے کا برانڈ</translation>
+    </message>
+    <message>
+        <source>Camera model</source>
+        <translation>کیمرے کا ماڈل</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>رخ</translation>
+    </message>
+    <message>
+        <source>Camera clock reading</source>
+        <translation>کیمرے کی گھڑی کا وقت</translation>
+    </message>
+    <message>
+        <source>Camera time zone</source>
+        <translation>کیمرے کا ٹائم زون</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>عنوانِ تصویر</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>جائزہ کار</translation>
+    </message>
+    <message>
+        <source>Comments on items</source>
+        <translation>شقوں پر تبصرے</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>جائزہ لیا گیا</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>موصول</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>گاؤں</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>زمرہ</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>شکایت کنندہ</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>جواب</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <source>Waypoint</source>
+        <translation>وے پوائنٹ</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>جائزہ</translation>
+    </message>
+    <message>
+        <source>Grievance</source>
+        <translation>شکایت</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>جنوری</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>فروری</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>مارچ</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>اپریل</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>مئی</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>جون</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>جولائی</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>اگست</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>ستمبر</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>اکتوبر</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>نومبر</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>دسمبر</translation>
+    </message>
+    <message>
+        <source>Required items are not answered: {items}.</source>
+        <translation>لازمی شقوں کے جواب نہیں دیے گئے: {items}۔</translation>
+    </message>
+    <message>
+        <source>Answers the form does not accept: {items}.</source>
+        <translation>ایسے جوابات جو فارم قبول نہیں کرتا: {items}۔</translation>
+    </message>
+    <message>
+        <source>The registry does not let you change this record (not your inspection, or not your site).</source>
+        <translation>رجسٹری آپ کو یہ ریکارڈ تبدیل کرنے نہیں دیتی (یہ آپ کا معائنہ یا آپ کی سائٹ نہیں)۔</translation>
+    </message>
+    <message>
+        <source>Required items are not answered.</source>
+        <translation>لازمی شقوں کے جواب نہیں دیے گئے۔</translation>
+    </message>
+    <message>
+        <source>Your role cannot give the inspection this status (for example, only a supervisor approves).</source>
+        <translation>آپ کا کردار معائنے کو یہ حیثیت نہیں دے سکتا (مثلاً منظوری صرف نگران دیتا ہے)۔</translation>
+    </message>
+    <message>
+        <source>The registry does not have this inspection&apos;s form version; ask its administrator to publish it.</source>
+        <translation>رجسٹری کے پاس اس معائنے کے فارم کا یہ ورژن نہیں؛ اس کے منتظم سے اسے شائع کرنے کو کہیں۔</translation>
+    </message>
+    <message>
+        <source>The registry does not have the inspection this belongs to; send the inspection first.</source>
+        <translation>رجسٹری کے پاس وہ معائنہ نہیں جس کا یہ حصہ ہے؛ پہلے معائنہ بھیجیں۔</translation>
+    </message>
+    <message>
+        <source>The registry found this record invalid: {detail}</source>
+        <translation>رجسٹری نے یہ ریکارڈ غلط پایا: {detail}</translation>
+    </message>
+    <message>
+        <source>This record is too large for the registry.</source>
+        <translation>یہ ریکارڈ رجسٹری کے لیے بہت بڑا ہے۔</translation>
+    </message>
+    <message>
+        <source>Waiting for the photo&apos;s original to upload; the next sync sends it again.</source>
+        <translation>تصویر کی اصل فائل کے اپ لوڈ ہونے کا انتظار ہے؛ اگلی ہم وقت سازی اسے دوبارہ بھیجے گی۔</translation>
+    </message>
+    <message>
+        <source>The registry does not know this kind of record; update FieldKit.</source>
+        <translation>رجسٹری اس قسم کے ریکارڈ کو نہیں جانتی؛ FieldKit اپ ڈیٹ کریں۔</translation>
+    </message>
+    <message>
+        <source>Refused by the registry ({code}).</source>
+        <translation>رجسٹری نے رد کیا ({code})۔</translation>
     </message>
 </context>
 <context>

@@ -288,8 +288,11 @@
     <name>ConflictsDialog</name>
     <message>
         <source>Sync conflicts</source>
-        <extracomment>Bookkeeping columns shown after the content, since they always differ.</extracomment>
         <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Show &amp;all fields, not only those that differ</source>
+        <translation>显示全部字段，而不仅是不同的字段(&amp;A)</translation>
     </message>
     <message>
         <source>These records were changed here and on the registry since your last sync. Choose which copy to keep; the other is replaced at the next sync.</source>
@@ -298,10 +301,6 @@
     <message>
         <source>Record</source>
         <translation>记录</translation>
-    </message>
-    <message>
-        <source>Changed by</source>
-        <translation>修改人</translation>
     </message>
     <message>
         <source>When</source>
@@ -328,10 +327,6 @@
         <translation>差异</translation>
     </message>
     <message>
-        <source>Show only the fields that differ</source>
-        <translation>只显示不同的字段</translation>
-    </message>
-    <message>
         <source>Keep &amp;Mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
@@ -348,12 +343,36 @@
         <translation>用登记系统上的版本替换本机的版本</translation>
     </message>
     <message>
+        <source>The registry refused these changes. They stay on this laptop and are not sent again as they are: correct the record (any edit sends it again at the next sync).</source>
+        <translation>登记系统拒绝了这些更改。它们保留在本机上，不会原样再次发送：请更正记录（任何编辑都会在下次同步时重新发送）。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation>被拒绝的更改</translation>
+    </message>
+    <message>
+        <source>The registry has not refused any change.</source>
+        <translation>登记系统没有拒绝任何更改。</translation>
+    </message>
+    <message>
+        <source>changed on the registry by {name}, {when}</source>
+        <translation>{name} 在登记系统修改，{when}</translation>
+    </message>
+    <message>
         <source>No conflicts: nothing needs a decision.</source>
         <translation>没有冲突，无需处理。</translation>
     </message>
     <message>
-        <source>{count} change(s) were refused by the registry; edit them to send them again (fieldkit sync status lists them).</source>
-        <translation>登记系统拒绝了 {count} 项修改；再次编辑后会重新发送（fieldkit sync status 可列出这些修改）。</translation>
+        <source>Conflicts ({count})</source>
+        <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+        <source>Refused by the registry ({count})</source>
+        <translation>被登记系统拒绝（{count}）</translation>
     </message>
 </context>
 <context>
@@ -2233,7 +2252,7 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
     <message>
         <source>No registry set: give its address (fieldkit sync --server URL).</source>
-        <extracomment>Retry settings of the HTTP client (tests and the fault proxy shorten them).</extracomment>
+        <extracomment>Retry settings of the HTTP client (tests and the fault proxy shorten them). Records per pull page and changes per push batch (the protocol&apos;s maxima by default).</extracomment>
         <translation>尚未设置登记系统：请提供其地址（fieldkit sync --server URL）。</translation>
     </message>
     <message>
@@ -2263,7 +2282,7 @@ Your saved work is safe: every change is stored when it is made. The details are
     </message>
     <message>
         <source>photo original {sha} is damaged here and was not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上的照片原件 {sha} 已损坏，未发送</translation>
     </message>
     <message>
         <source>The registry did not complete the upload of {sha}.</source>
@@ -2308,6 +2327,439 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>The registry at {server} answered something that is not JSON.</source>
         <translation>位于 {server} 的登记系统返回的内容不是 JSON。</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <extracomment>Saved with every edit: said once in the header line, never shown as content. Not for reading (a track&apos;s packed points, a photo&apos;s content hash). Columns whose value is a number in a unit the column name implies.</extracomment>
+        <translation>{month}{day}日</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{year}年{month}{day}日</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <translation>{date} {time}</translation>
+    </message>
+    <message>
+        <source>{title}, version {version}</source>
+        <translation>{title}，版本 {version}</translation>
+    </message>
+    <message>
+        <source>untitled inspection</source>
+        <translation>无标题检查</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Inspection &apos;{title}&apos; at {site}, {day}</source>
+        <translation>检查“{title}”，{site}，{day}</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <source>Answer to &apos;{item}&apos; in &apos;{inspection}&apos;</source>
+        <translation>“{inspection}”中“{item}”的回答</translation>
+    </message>
+    <message>
+        <source>Review of &apos;{inspection}&apos;</source>
+        <translation>对“{inspection}”的审核</translation>
+    </message>
+    <message>
+        <source>Grievance from {village}: {text}</source>
+        <translation>来自{village}的申诉：{text}</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>deleted on the laptop</source>
+        <translation>已在本机删除</translation>
+    </message>
+    <message>
+        <source>deleted on the registry</source>
+        <translation>已在登记系统删除</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>Changed here by {mine_by} at {mine_at} / on the registry by {theirs_by} at {theirs_at}</source>
+        <translation>本机由 {mine_by} 于 {mine_at} 修改 / 登记系统由 {theirs_by} 于 {theirs_at} 修改</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>检查表条目</translation>
+    </message>
+    <message>
+        <source>Track or route</source>
+        <translation>轨迹或路线</translation>
+    </message>
+    <message>
+        <source>Recorded with</source>
+        <translation>记录方式</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Weather</source>
+        <translation>天气</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Camera clock correction</source>
+        <translation>相机时钟校正</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Follows up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>轨迹</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>段数</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Track points</source>
+        <translation>轨迹点</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>Elevation</source>
+        <translation>海拔</translation>
+    </message>
+    <message>
+        <source>Altitude</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Bearing</source>
+        <translation>方位</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Width (pixels)</source>
+        <translation>宽度（像素）</translation>
+    </message>
+    <message>
+        <source>Height (pixels)</source>
+        <translation>高度（像素）</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <source>Position from</source>
+        <translation>位置来源</translation>
+    </message>
+    <message>
+        <source>Camera make</source>
+        <translation>相机品牌</translation>
+    </message>
+    <message>
+        <source>Camera model</source>
+        <translation>相机型号</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Camera clock reading</source>
+        <translation>相机时钟读数</translation>
+    </message>
+    <message>
+        <source>Camera time zone</source>
+        <translation>相机时区</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Comments on items</source>
+        <translation>条目评论</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村庄</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>申诉人</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Waypoint</source>
+        <translation>航点</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Grievance</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>Required items are not answered: {items}.</source>
+        <translation>必填条目未回答：{items}。</translation>
+    </message>
+    <message>
+        <source>Answers the form does not accept: {items}.</source>
+        <translation>表单不接受的回答：{items}。</translation>
+    </message>
+    <message>
+        <source>The registry does not let you change this record (not your inspection, or not your site).</source>
+        <translation>登记系统不允许您更改此记录（不是您的检查，或不是您的场地）。</translation>
+    </message>
+    <message>
+        <source>Required items are not answered.</source>
+        <translation>必填条目未回答。</translation>
+    </message>
+    <message>
+        <source>Your role cannot give the inspection this status (for example, only a supervisor approves).</source>
+        <translation>您的角色不能将检查设为此状态（例如，只有主管可以批准）。</translation>
+    </message>
+    <message>
+        <source>The registry does not have this inspection&apos;s form version; ask its administrator to publish it.</source>
+        <translation>登记系统没有此检查所用的表单版本；请其管理员发布该版本。</translation>
+    </message>
+    <message>
+        <source>The registry does not have the inspection this belongs to; send the inspection first.</source>
+        <translation>登记系统没有此记录所属的检查；请先发送该检查。</translation>
+    </message>
+    <message>
+        <source>The registry found this record invalid: {detail}</source>
+        <translation>登记系统认为此记录无效：{detail}</translation>
+    </message>
+    <message>
+        <source>This record is too large for the registry.</source>
+        <translation>此记录对登记系统来说过大。</translation>
+    </message>
+    <message>
+        <source>Waiting for the photo&apos;s original to upload; the next sync sends it again.</source>
+        <translation>正在等待照片原件上传；下次同步会再次发送。</translation>
+    </message>
+    <message>
+        <source>The registry does not know this kind of record; update FieldKit.</source>
+        <translation>登记系统不认识此类记录；请更新 FieldKit。</translation>
+    </message>
+    <message>
+        <source>Refused by the registry ({code}).</source>
+        <translation>被登记系统拒绝（{code}）。</translation>
     </message>
 </context>
 <context>

@@ -223,19 +223,26 @@ def test_conflicts_inbox_keeps_mine_or_takes_theirs(qtbot, make_window, tmp_path
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.list.topLevelItemCount() == 3
-    assert dialog.list.topLevelItem(0).text(1) == "inspector"  # who changed it on the registry
+    assert "on the registry by Ayesha Baloch" in dialog.list.topLevelItem(0).text(0)  # who changed it there
     row = next(i for i, c in enumerate(dialog.rows) if c.entity == "inspections")
     dialog.list.setCurrentItem(dialog.list.topLevelItem(row))
-    assert "title" in dialog.differing_fields() and "status" not in dialog.differing_fields()
-    title_row = next(r for r in range(dialog.diff.rowCount()) if dialog.diff.item(r, 0).text() == "title")
-    assert dialog.diff.item(title_row, 1).text() == "Outfall round (laptop B)"
-    assert dialog.diff.item(title_row, 2).text() == "Outfall round (laptop A)"
-    assert dialog.diff.item(title_row, 1).font().bold()
-    status_row = next(r for r in range(dialog.diff.rowCount()) if dialog.diff.item(r, 0).text() == "status")
+    assert dialog.list.topLevelItem(row).text(0).startswith("Inspection 'Outfall round (laptop B)' at Saindak")
+    assert dialog.differing_fields() == ["title"]  # only what differs is listed, in words
+    assert dialog.diff.rowCount() == 1 and dialog.diff.item(0, 0).text() == "Title"
+    assert dialog.diff.item(0, 1).text() == "Outfall round (laptop B)"
+    assert dialog.diff.item(0, 2).text() == "Outfall round (laptop A)"
+    assert dialog.diff.item(0, 1).font().bold()
+    assert dialog.who.text().startswith("Changed here by Ayesha Baloch at ")
+    dialog.show_all.setChecked(True)
+    labels = [dialog.diff.item(r, 0).text() for r in range(dialog.diff.rowCount())]
+    assert "Site" in labels and "updated_at" not in labels and "Updated at" not in labels
+    status_row = labels.index("Status")
+    assert dialog.diff.item(status_row, 1).text() == "Draft"
     assert not dialog.diff.item(status_row, 1).font().bold()  # equal on both sides: not highlighted
-    dialog.only_differences.setChecked(True)
-    assert dialog.diff.rowCount() == len(dialog.differing_fields())
-    dialog.only_differences.setChecked(False)
+    dialog.show_all.setChecked(False)
+    assert dialog.tabs.tabText(1) == "Refused by the registry (0)"
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)  # let the wrapped record list settle before the screenshot
     shoot(dialog, "conflicts.png")
 
     changed = []

@@ -1,18 +1,20 @@
-"""The conflicts inbox: records edited here and on the registry since the last sync, shown side by side.
+"""The conflicts inbox: records edited here and on the registry since the last sync, side by side, and
+the changes the registry refused.
 
 Nothing is decided automatically: the user keeps their copy or takes the registry's, one record at a
 time, through ``resolve_conflict`` (run via :class:`Operations`, so the lists refresh from its change
-set). Changes the registry refused are counted below the list.
+set). Both copies are told in words by :mod:`fieldkit.sync.describe` (names, local times, answers as
+the checklist shows them); only the fields that differ are listed unless the user asks for all.
+Refused changes are read-only here: the record stays on the laptop and an edit sends it again.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +26,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,68 +39,43 @@ from PySide6.QtWidgets import (
 
 from fieldkit.store import Store
 from fieldkit.sync.conflicts import ConflictRow, list_conflicts, resolve_conflict
-from fieldkit.sync.status import sync_status
+from fieldkit.sync.describe import ConflictView, IssueRow, describe_conflict, list_issues, time_text
 from fieldkit.ui.operations import Operations
 from fieldkit.ui.widgets import ltr
 
-#: Bookkeeping columns shown after the content, since they always differ.
-META_FIELDS = ("updated_at", "updated_by", "created_at", "created_by", "deleted")
-HIDDEN_FIELDS = frozenset({"id", "chunks"})
 DIFF_BRUSH = QBrush(QColor("#fff1c2"))
 
 
-def _when(value: Any) -> datetime | None:
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    return None
+def _cell(text: str, *, bold: bool = False, highlight: bool = False, font: QFont | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+    if highlight:
+        item.setBackground(DIFF_BRUSH)
+    if bold and font is not None:
+        strong = QFont(font)
+        strong.setBold(True)
+        item.setFont(strong)
+    return item
 
 
-def local_time(value: datetime | None) -> str:
-    if value is None:
-        return "—"
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+class _WrappedRows(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the column's width (QTreeView measures them unwrapped)."""
 
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
 
-def _show(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "✓" if value else "✗"
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
-
-
-def theirs_data(row: ConflictRow) -> dict[str, Any]:
-    """The registry's field values: ``remote`` holds them directly, or is a protocol Record dump (under ``data``)."""
-    remote = row.remote or {}
-    data = remote.get("data")
-    if isinstance(data, dict) and "entity" in remote:
-        merged = dict(data)
-        for key in ("deleted", "updated_at", "updated_by"):
-            if key in remote and key not in merged:
-                merged[key] = remote[key]
-        return merged
-    return dict(remote)
-
-
-def field_diff(row: ConflictRow) -> list[tuple[str, Any, Any, bool]]:
-    """(field, mine, theirs, differs) for every field either side has, content first, bookkeeping last."""
-    mine, theirs = row.local or {}, theirs_data(row)
-    names = [n for n in dict.fromkeys([*mine, *theirs]) if n not in HIDDEN_FIELDS]
-    names.sort(key=lambda n: (n in META_FIELDS, n))
-    return [(n, mine.get(n), theirs.get(n), _show(mine.get(n)) != _show(theirs.get(n))) for n in names]
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        width = max(80, self.view.header().sectionSize(index.column()) - 12)
+        text = str(index.data() or "")
+        box = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(width, box.height() + 8)
 
 
 class ConflictsDialog(QDialog):
-    """Lists open conflicts; Keep Mine / Take Theirs resolve the selected one and the list refreshes."""
+    """Lists open conflicts; Keep Mine / Take Theirs resolve the selected one and the list refreshes.
+    A second tab lists the changes the registry refused, with the reason in words."""
 
     def __init__(
         self,
@@ -105,131 +85,226 @@ class ConflictsDialog(QDialog):
         *,
         conflicts: Callable[[Store], list[ConflictRow]] = list_conflicts,
         resolve: Callable[..., Any] = resolve_conflict,
+        issues: Callable[[Store], list[IssueRow]] = list_issues,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync conflicts"))
-        self.resize(980, 560)
+        self.resize(1000, 580)
         self.store, self.ops = store, ops
-        self._list_conflicts, self._resolve = conflicts, resolve
+        self._list_conflicts, self._resolve, self._list_issues = conflicts, resolve, issues
         self.rows: list[ConflictRow] = []
+        self.views: list[ConflictView] = []
+        self.issue_rows: list[IssueRow] = []
         self.resolved = 0
 
-        intro = QLabel(
-            self.tr(
-                "These records were changed here and on the registry since your last sync. "
-                "Choose which copy to keep; the other is replaced at the next sync."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        self.list = QTreeWidget(self)
-        self.list.setHeaderLabels([self.tr("Record"), self.tr("Changed by"), self.tr("When")])
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._conflicts_page(), "")
+        self.tabs.addTab(self._issues_page(), "")
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(close)
+        self.tabs.currentChanged.connect(lambda _i: self.issues.resizeRowsToContents())
+        self.list.currentItemChanged.connect(lambda *_: self._show_selected())
+        self.reload()
+        self.list.setFocus()
+
+    # -- building -----------------------------------------------------------------------------------
+
+    def _conflicts_page(self) -> QWidget:
+        page = QWidget(self)
+        self.intro = QLabel(page)  # its text depends on whether there are conflicts: see reload()
+        self.intro.setWordWrap(True)
+        self.list = QTreeWidget(page)
+        self.list.setHeaderLabels([self.tr("Record")])
         self.list.setRootIsDecorated(False)
+        self.list.setWordWrap(True)  # labels are sentences ("Answer to 'Lead (total)' in ..."): never elided
+        self.list.setUniformRowHeights(False)
+        self.list.setItemDelegate(_WrappedRows(self.list))
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setAccessibleName(self.tr("Conflicts"))
-        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.diff = QTableWidget(0, 3, self)
+        # QTreeView keeps row heights from the first layout: wrap again at the new width.
+        self.list.header().sectionResized.connect(lambda *_: self.list.doItemsLayout())
+
+        self.record_title = QLabel(page)
+        self.record_title.setWordWrap(True)
+        title_font = QFont(self.record_title.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
+        self.record_title.setFont(title_font)
+        self.record_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.who = QLabel(page)
+        self.who.setWordWrap(True)
+        self.diff = QTableWidget(0, 3, page)
         self.diff.setHorizontalHeaderLabels(
             [self.tr("Field"), self.tr("Mine (this laptop)"), self.tr("Theirs (registry)")]
         )
         self.diff.verticalHeader().hide()
         self.diff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.diff.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.diff.setWordWrap(True)
         self.diff.setAccessibleName(self.tr("Differences"))
-        header = self.diff.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.only_differences = QCheckBox(self.tr("Show only the fields that differ"), self)
-        self.only_differences.toggled.connect(lambda _on: self._show_selected())
+        cols = self.diff.horizontalHeader()
+        cols.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        cols.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        cols.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.diff.setColumnWidth(0, 140)
+        self.show_all = QCheckBox(self.tr("Show &all fields, not only those that differ"), page)
+        self.show_all.toggled.connect(lambda _on: self._show_selected())
 
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.diff, 1)
-        right_layout.addWidget(self.only_differences)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.list)
-        splitter.addWidget(right)
-        splitter.setSizes([430, 550])
-
-        self.keep_mine = QPushButton(self.tr("Keep &Mine"), self)
+        self.keep_mine = QPushButton(self.tr("Keep &Mine"), page)
         self.keep_mine.setToolTip(self.tr("Keep this laptop's copy; it replaces the registry's at the next sync"))
-        self.take_theirs = QPushButton(self.tr("Take &Theirs"), self)
+        self.take_theirs = QPushButton(self.tr("Take &Theirs"), page)
         self.take_theirs.setToolTip(self.tr("Replace this laptop's copy with the registry's"))
         self.keep_mine.clicked.connect(lambda: self.resolve_selected("mine"))
         self.take_theirs.clicked.connect(lambda: self.resolve_selected("theirs"))
-        self.rejected_label = QLabel(self)
-        self.rejected_label.setWordWrap(True)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.show_all)
+        buttons.addStretch(1)
         buttons.addWidget(self.keep_mine)
         buttons.addWidget(self.take_theirs)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        right = QWidget(page)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.record_title)
+        right_layout.addWidget(self.who)
+        right_layout.addWidget(self.diff, 1)
+        right_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        splitter.addWidget(self.list)
+        splitter.addWidget(right)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([360, 640])
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.intro)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.rejected_label)
-        layout.addLayout(buttons)
-        self.list.currentItemChanged.connect(lambda *_: self._show_selected())
-        self.reload()
+        self.diff.horizontalHeader().sectionResized.connect(lambda *_: self.diff.resizeRowsToContents())
+        self.setTabOrder(self.list, self.diff)
+        self.setTabOrder(self.diff, self.show_all)
+        self.setTabOrder(self.show_all, self.keep_mine)
+        self.setTabOrder(self.keep_mine, self.take_theirs)
+        return page
+
+    def _issues_page(self) -> QWidget:
+        page = QWidget(self)
+        note = QLabel(
+            self.tr(
+                "The registry refused these changes. They stay on this laptop and are not sent again as they are: "
+                "correct the record (any edit sends it again at the next sync)."
+            ),
+            page,
+        )
+        note.setWordWrap(True)
+        self.issues = QTableWidget(0, 3, page)
+        self.issues.setHorizontalHeaderLabels([self.tr("Record"), self.tr("Why"), self.tr("When")])
+        self.issues.verticalHeader().hide()
+        self.issues.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.issues.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.issues.setWordWrap(True)
+        self.issues.setAccessibleName(self.tr("Refused changes"))
+        cols = self.issues.horizontalHeader()
+        cols.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        cols.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        cols.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.issues.setColumnWidth(0, 360)
+        cols.sectionResized.connect(lambda *_: self.issues.resizeRowsToContents())
+        self.no_issues = QLabel(self.tr("The registry has not refused any change."), page)
+        layout = QVBoxLayout(page)
+        layout.addWidget(note)
+        layout.addWidget(self.issues, 1)
+        layout.addWidget(self.no_issues)
+        return page
+
+    # -- filling ------------------------------------------------------------------------------------
 
     def reload(self, select: int = 0) -> None:
         self.rows = self._list_conflicts(self.store)
+        self.views = [describe_conflict(self.store, row) for row in self.rows]
+        today = datetime.now().date()
         self.list.clear()
-        for row in self.rows:
-            when = _when((row.remote or {}).get("updated_at")) or row.detected_at
-            item = QTreeWidgetItem([row.label, row.remote_by or "—", ltr(local_time(when))])
-            item.setToolTip(0, f"{row.label}\n{row.entity} {row.record_id}")
+        for view in self.views:
+            when = ltr(time_text(view.theirs_at or view.conflict.detected_at, today=today))
+            by = self.tr("changed on the registry by {name}, {when}").format(name=view.theirs_by, when=when)
+            item = QTreeWidgetItem([f"{view.label}\n{by}"])
+            item.setToolTip(0, f"{view.label}\n{view.header}")
             self.list.addTopLevelItem(item)
-        if self.rows:
+        has = bool(self.rows)
+        if has:
             self.list.setCurrentItem(self.list.topLevelItem(min(select, len(self.rows) - 1)))
         else:
-            self.diff.setRowCount(0)
-        has = bool(self.rows)
+            self._show_selected()
         self.keep_mine.setEnabled(has)
         self.take_theirs.setEnabled(has)
-        rejected = sync_status(self.store).rejected
-        self.rejected_label.setVisible(bool(rejected) or not has)
-        notes = [] if has else [self.tr("No conflicts: nothing needs a decision.")]
-        if rejected:
-            notes.append(
-                self.tr(
-                    "{count} change(s) were refused by the registry; edit them to send them again "
-                    "(fieldkit sync status lists them)."
-                ).format(count=rejected)
+        self.intro.setText(
+            self.tr(
+                "These records were changed here and on the registry since your last sync. "
+                "Choose which copy to keep; the other is replaced at the next sync."
             )
-        self.rejected_label.setText(" ".join(notes))
+            if has
+            else self.tr("No conflicts: nothing needs a decision.")
+        )
+        self.tabs.setTabText(0, self.tr("Conflicts ({count})").format(count=len(self.rows)))
+        self._fill_issues()
+
+    def _fill_issues(self) -> None:
+        self.issue_rows = self._list_issues(self.store)
+        today = datetime.now().date()
+        self.issues.setRowCount(len(self.issue_rows))
+        for r, issue in enumerate(self.issue_rows):
+            cells = (
+                _cell(issue.label),
+                _cell(issue.text),
+                _cell(ltr(time_text(issue.at, today=today))),
+            )
+            if issue.detail:
+                cells[1].setToolTip(f"{issue.text}\n\n{self.tr('The registry says:')} {issue.detail}")
+            for c, cell in enumerate(cells):
+                self.issues.setItem(r, c, cell)
+        self.issues.resizeRowsToContents()
+        self.no_issues.setVisible(not self.issue_rows)
+        self.tabs.setTabText(1, self.tr("Refused by the registry ({count})").format(count=len(self.issue_rows)))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.diff.resizeRowsToContents()  # wrapped at the widths the columns have now
+        self.issues.resizeRowsToContents()
 
     def selected(self) -> ConflictRow | None:
-        index = self.list.indexOfTopLevelItem(self.list.currentItem()) if self.list.currentItem() else -1
-        return self.rows[index] if 0 <= index < len(self.rows) else None
+        view = self.selected_view()
+        return view.conflict if view else None
+
+    def selected_view(self) -> ConflictView | None:
+        item = self.list.currentItem()
+        index = self.list.indexOfTopLevelItem(item) if item else -1
+        return self.views[index] if 0 <= index < len(self.views) else None
+
+    def shown_fields(self) -> list:
+        view = self.selected_view()
+        if view is None:
+            return []
+        return list(view.fields if self.show_all.isChecked() else view.differing)
 
     def _show_selected(self) -> None:
-        row = self.selected()
-        fields = field_diff(row) if row else []
-        if self.only_differences.isChecked():
-            fields = [f for f in fields if f[3]]
+        view = self.selected_view()
+        self.record_title.setText(view.label if view else "")
+        self.who.setText(view.header if view else "")
+        fields = self.shown_fields()
         self.diff.setRowCount(len(fields))
-        bold = QFont(self.diff.font())
-        bold.setBold(True)
-        for r, (name, mine, theirs, differs) in enumerate(fields):
-            for c, text in enumerate((name, _show(mine), _show(theirs))):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if differs:
-                    item.setBackground(DIFF_BRUSH)
-                    item.setFont(bold)
-                self.diff.setItem(r, c, item)
+        font = self.diff.font()
+        for r, field in enumerate(fields):
+            label = _cell(field.label, font=font, bold=field.differs, highlight=field.differs)
+            label.setToolTip(field.field)
+            self.diff.setItem(r, 0, label)
+            for c, text in ((1, field.mine), (2, field.theirs)):
+                self.diff.setItem(r, c, _cell(text, font=font, bold=field.differs, highlight=field.differs))
         self.diff.resizeRowsToContents()
 
     def differing_fields(self) -> list[str]:
-        row = self.selected()
-        return [f[0] for f in field_diff(row) if f[3]] if row else []
+        """Column names of the selected record that differ between the two copies."""
+        view = self.selected_view()
+        return [f.field for f in view.differing] if view else []
 
     def resolve_selected(self, keep: str) -> bool:
         row = self.selected()
