@@ -40,7 +40,16 @@ from fieldkit.sync.protocol import (
 from fieldkit_registry import auth, rules, service
 from fieldkit_registry.blobs import BlobError, BlobFolder
 from fieldkit_registry.config import Settings
-from fieldkit_registry.db import BlobRow, RecordRow, TokenRow, UserRow, make_engine, read_session, write_session
+from fieldkit_registry.db import (
+    BlobRow,
+    RecordRow,
+    TokenRow,
+    UserRow,
+    make_engine,
+    read_session,
+    refresh_statistics,
+    write_session,
+)
 from fieldkit_registry.http_limits import BodyLimit, GZipExceptBlobs
 from fieldkit_registry.migrate import upgrade
 
@@ -123,6 +132,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     engine = make_engine(settings)
     if migrate:
         upgrade(engine)
+    refresh_statistics(engine)
     folder = BlobFolder(settings.blob_dir, settings.upload_dir)
     app = FastAPI(
         title="FieldKit registry",

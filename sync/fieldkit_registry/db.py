@@ -9,6 +9,8 @@ skips a record that committed late.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from datetime import datetime
 from typing import Any
 
@@ -162,6 +164,36 @@ def make_engine(settings: Settings) -> Engine:
 
         return engine
     return create_engine(settings.db_url, pool_pre_ping=True)
+
+
+#: Records written between two refreshes of SQLite's planner statistics.
+STATS_EVERY = 2000
+_written: weakref.WeakKeyDictionary[Engine, int] = weakref.WeakKeyDictionary()
+_stats_lock = threading.Lock()
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """SQLite's planner statistics (a sampled ANALYZE, a few ms). Without them it answers a pull by
+    walking the site and entity indexes and sorting (4 ms per page at 10k inspections, growing with
+    the registry) instead of reading the revision index in order (0.01 ms). PostgreSQL's autovacuum
+    keeps its own statistics."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+        conn.exec_driver_sql("ANALYZE")
+
+
+def note_written(engine: Engine, count: int) -> None:
+    """Count records written; refresh the statistics every :data:`STATS_EVERY` of them."""
+    if engine.dialect.name != "sqlite" or count <= 0:
+        return
+    with _stats_lock:
+        total = _written.get(engine, 0) + count
+        due = total >= STATS_EVERY
+        _written[engine] = 0 if due else total
+    if due:
+        refresh_statistics(engine)
 
 
 def write_session(engine: Engine) -> Session:

@@ -34,6 +34,7 @@ from fieldkit_registry.db import (
     RecordRow,
     Revisions,
     current_rev,
+    note_written,
     read_session,
     write_session,
 )
@@ -134,6 +135,7 @@ def push(engine: Engine, caller: Caller, device: str, changes: list[Change]) -> 
     with write_session(engine) as session, session.begin():
         ctx = PushContext(session, caller, device, changes)
         results = [_apply(ctx, change) for change in changes]
+    note_written(engine, sum(r.status == "accepted" for r in results))
     return results
 
 

@@ -8,14 +8,18 @@ after :attr:`RegistryClient.attempts` tries the request fails with :class:`Offli
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import logging
+import os
 import random
+import ssl
 import time
 from collections.abc import Callable
 from typing import Any
 
+import certifi
 import httpx
 
 from fieldkit import __version__
@@ -37,6 +41,20 @@ def normalise_server(server: str) -> str:
     if server.endswith(API_PREFIX):
         server = server[: -len(API_PREFIX)]
     return server
+
+
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """One TLS context per process: loading the CA bundle takes ~20 ms, which every sync paid again.
+
+    ``FIELDKIT_CA_BUNDLE`` names a PEM file of extra trusted certificates (a registry behind a proxy
+    with the organisation's own CA); the public CAs of certifi are trusted as well.
+    """
+    context = ssl.create_default_context(cafile=certifi.where())
+    extra = os.environ.get("FIELDKIT_CA_BUNDLE")
+    if extra:
+        context.load_verify_locations(cafile=extra)
+    return context
 
 
 class RegistryClient:
@@ -64,6 +82,7 @@ class RegistryClient:
             timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
             headers={"User-Agent": f"fieldkit/{__version__}", "Accept-Encoding": "gzip"},
             follow_redirects=False,
+            verify=tls_context(),
         )
 
     def close(self) -> None:
