@@ -134,6 +134,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         upgrade(engine)
     refresh_statistics(engine)
     folder = BlobFolder(settings.blob_dir, settings.upload_dir)
+    folder.clean_partials()
     app = FastAPI(
         title="FieldKit registry",
         version=str(PROTOCOL_VERSION),
@@ -224,8 +225,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
 
     @app.get(API_PREFIX + "/blobs/{sha256}/upload")
     def upload_state(sha256: Sha, who: Caller) -> UploadState:
-        with read_session(engine) as session:
-            return folder.state(session, sha256, who.user_id)
+        return folder.state(engine, sha256, who.user_id, str(who.token_id))
 
     @app.put(
         API_PREFIX + "/blobs/{sha256}",
@@ -247,8 +247,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         chunk = await request.body()
 
         def append() -> UploadState:
-            with read_session(engine) as session:
-                return folder.append(session, sha256, who.user_id, offset, total, chunk)
+            return folder.append(engine, sha256, who.user_id, str(who.token_id), offset, total, chunk)
 
         return await run_in_threadpool(append)
 

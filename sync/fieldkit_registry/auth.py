@@ -14,12 +14,12 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from fieldkit.store.types import utcnow
 from fieldkit_registry.config import Settings
-from fieldkit_registry.db import LoginFailure, TokenRow, UserRow
+from fieldkit_registry.db import LoginFailure, TokenRow, UserRow, write_session
 
 HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 _DUMMY_HASH: str | None = None
@@ -91,10 +91,7 @@ def caller_for_token(session: Session, token: str) -> Caller | None:
     user = session.get(UserRow, row.user_id)
     if user is None or not user.active:
         return None
-    if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=1):
-        row.last_used_at = now  # not on every request: a pull should not need a write
-        session.commit()
-    return Caller(
+    caller = Caller(
         user.id,
         user.username,
         user.display_name,
@@ -104,6 +101,18 @@ def caller_for_token(session: Session, token: str) -> Caller | None:
         row.device,
         row.expires_at,
     )
+    if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=1):
+        _touch(session, row.id, now)  # not on every request: a pull should not need a write
+    return caller
+
+
+def _touch(session: Session, token_id: int, now: datetime) -> None:
+    """Note when a token was last used, in a transaction of its own that takes SQLite's write lock up
+    front: upgrading the caller's read transaction fails at once ("database is locked", no busy wait)
+    when another write committed since it began."""
+    session.rollback()
+    with write_session(session.get_bind()) as writer, writer.begin():
+        writer.execute(update(TokenRow).where(TokenRow.id == token_id).values(last_used_at=now))
 
 
 def retry_after(session: Session, username: str, address: str, settings: Settings) -> int | None:

@@ -1,21 +1,32 @@
 """Content-addressed blob folder with resumable uploads.
 
-``DATA/blobs/ab/<sha256>`` holds verified blobs; ``DATA/uploads/<sha256>.<user>.part`` a partial
-upload (one per uploader, so two laptops sending the same photo do not interleave). A blob enters
-the folder only after its bytes hash to its name, through fsync and an atomic rename.
+``DATA/blobs/ab/<sha256>`` holds verified blobs; ``DATA/uploads/<sha256>.<user>.<key>.part`` a partial
+upload, one per uploader and device token (two laptops of one user sending the same photo do not
+interleave). A blob enters the folder only after its bytes hash to its name, through fsync and an
+atomic rename. Partial uploads are capped per user and dropped after :data:`PARTIAL_DAYS` days, so
+abandoned uploads do not fill the disk.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import time
 from pathlib import Path
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from fieldkit.store.types import utcnow
 from fieldkit.sync.protocol import MAX_BLOB_BYTES, SHA256, UploadState
-from fieldkit_registry.db import BlobRow
+from fieldkit_registry.db import BlobRow, read_session, write_session
+
+log = logging.getLogger("fieldkit_registry.blobs")
+#: Unfinished uploads older than this are deleted when the registry starts.
+PARTIAL_DAYS = 7
+#: Unfinished uploads one user may have at a time.
+PARTIALS_PER_USER = 20
 
 
 class BlobError(Exception):
@@ -25,31 +36,38 @@ class BlobError(Exception):
 
 
 class BlobFolder:
-    def __init__(self, root: Path, uploads: Path) -> None:
+    def __init__(self, root: Path, uploads: Path, partials_per_user: int = PARTIALS_PER_USER) -> None:
         self.root = root
         self.uploads = uploads
+        self.partials_per_user = partials_per_user
 
     def path(self, sha256: str) -> Path:
         assert SHA256.match(sha256)
         return self.root / sha256[:2] / sha256
 
-    def partial(self, sha256: str, user_id: str) -> Path:
+    def partial(self, sha256: str, user_id: str, key: str) -> Path:
+        """The partial upload of ``sha256`` by ``user_id`` through ``key`` (a token id, or a bundle's)."""
         assert SHA256.match(sha256)
-        return self.uploads / f"{sha256}.{user_id}.part"
+        return self.uploads / f"{sha256}.{user_id}.{key}.part"
 
-    def state(self, session: Session, sha256: str, user_id: str) -> UploadState:
-        row = session.get(BlobRow, sha256)
+    def state(self, engine: Engine, sha256: str, user_id: str, key: str) -> UploadState:
+        with read_session(engine) as session:
+            row = session.get(BlobRow, sha256)
         if row is not None and self.path(sha256).exists():
             return UploadState(sha256=sha256, received=row.size, complete=True)
-        part = self.partial(sha256, user_id)
+        part = self.partial(sha256, user_id, key)
         received = part.stat().st_size if part.exists() else 0
         return UploadState(sha256=sha256, received=received, complete=False)
 
-    def append(self, session: Session, sha256: str, user_id: str, offset: int, total: int, chunk: bytes) -> UploadState:
-        """Append ``chunk`` at ``offset`` of an upload of ``total`` bytes; verify and store at the end."""
+    def append(
+        self, engine: Engine, sha256: str, user_id: str, key: str, offset: int, total: int, chunk: bytes
+    ) -> UploadState:
+        """Append ``chunk`` at ``offset`` of an upload of ``total`` bytes; verify and store at the end.
+
+        No database transaction is open while the chunk is written and synced to disk."""
         if total > MAX_BLOB_BYTES:
             raise BlobError(413, "too_large", f"a blob is at most {MAX_BLOB_BYTES} bytes")
-        state = self.state(session, sha256, user_id)
+        state = self.state(engine, sha256, user_id, key)
         if state.complete:
             return state
         if offset != state.received:
@@ -61,9 +79,11 @@ class BlobFolder:
             )
         if offset + len(chunk) > total:
             raise BlobError(413, "too_large", "the chunk goes past the declared total")
-        part = self.partial(sha256, user_id)
+        part = self.partial(sha256, user_id, key)
         part.parent.mkdir(parents=True, exist_ok=True)
         if chunk:
+            if not part.exists() and offset + len(chunk) < total:
+                self._check_partials(user_id)
             with open(part, "ab") as fh:
                 fh.write(chunk)
                 fh.flush()
@@ -71,11 +91,21 @@ class BlobFolder:
         received = offset + len(chunk)
         if received < total:
             return UploadState(sha256=sha256, received=received, complete=False)
-        return self.finish(session, sha256, user_id, total)
+        return self.finish(engine, sha256, user_id, part, total)
 
-    def finish(self, session: Session, sha256: str, user_id: str, total: int) -> UploadState:
-        """Verify the partial upload of ``total`` bytes and move it into place (or drop it)."""
-        part = self.partial(sha256, user_id)
+    def _check_partials(self, user_id: str) -> None:
+        held = sum(1 for _ in self.uploads.glob(f"*.{user_id}.*.part"))
+        if held >= self.partials_per_user:
+            raise BlobError(
+                413,
+                "too_large",
+                f"you have {held} unfinished uploads on the registry (at most {self.partials_per_user}): "
+                "finish them first",
+                {"unfinished": held},
+            )
+
+    def finish(self, engine: Engine, sha256: str, user_id: str, part: Path, total: int) -> UploadState:
+        """Verify the partial upload ``part`` of ``total`` bytes and move it into place (or drop it)."""
         digest = hashlib.sha256()
         if part.exists():
             with open(part, "rb") as fh:
@@ -94,7 +124,29 @@ class BlobFolder:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-        if session.get(BlobRow, sha256) is None:
-            session.add(BlobRow(sha256=sha256, size=total, created_at=utcnow(), uploaded_by=user_id))
-        session.commit()
+        try:
+            # Its own short transaction, the write lock taken up front (SQLite): never an upgrade of a
+            # read transaction that another write overtook.
+            with write_session(engine) as session, session.begin():
+                if session.get(BlobRow, sha256) is None:
+                    session.add(BlobRow(sha256=sha256, size=total, created_at=utcnow(), uploaded_by=user_id))
+        except IntegrityError:
+            pass  # someone else finished the same blob at the same moment: it is stored, which is all we want
         return UploadState(sha256=sha256, received=total, complete=True)
+
+    def clean_partials(self, days: float = PARTIAL_DAYS) -> int:
+        """Delete partial uploads not written to for ``days`` days; returns how many."""
+        if not self.uploads.is_dir():
+            return 0
+        cutoff = time.time() - days * 86400
+        dropped = 0
+        for part in self.uploads.glob("*.part"):
+            try:
+                if part.stat().st_mtime < cutoff:
+                    part.unlink()
+                    dropped += 1
+            except FileNotFoundError:
+                continue
+        if dropped:
+            log.info("deleted %d partial upload(s) older than %s days", dropped, days)
+        return dropped

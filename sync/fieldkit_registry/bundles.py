@@ -2,13 +2,21 @@
 
 The bundle is read with the client's own reader (:mod:`fieldkit.sync.bundlefile`: names matched, never
 used as paths; sizes, ratios and hashes checked). Its blobs are verified before anything is stored,
-the push runs as the manifest's user exactly as over HTTP (the administrator running the command
-vouches for the carrier), and the reply carries the answers, the pages since the laptop's cursor and
-the photos in them. Importing the same bundle twice changes nothing: change ids are remembered.
+the push runs as the manifest's user exactly as over HTTP, and the reply carries the answers, the
+pages since the laptop's cursor and the photos in them.
+Importing the same bundle twice changes nothing: change ids are remembered.
+
+Whose changes they are is not taken from the manifest's word: the laptop signs the manifest with its
+device token (:func:`fieldkit.sync.protocol.bundle_proof`, keyed by the token's sha256, which is what the
+registry stores), and the import checks the proof against the user's live tokens. An unsigned bundle
+(a laptop that never logged in) is imported only when the operator passes ``--vouch``, which is logged
+and never allowed for an administrator's bundle.
 """
 
 from __future__ import annotations
 
+import hmac
+import logging
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -18,39 +26,74 @@ from sqlalchemy import Engine, select
 from fieldkit.errors import ValidationError
 from fieldkit.store.types import utcnow
 from fieldkit.sync.bundlefile import read_bundle, write_bundle
-from fieldkit.sync.protocol import MAX_BATCH, BundleManifest, ChangeResult
+from fieldkit.sync.protocol import MAX_BATCH, BundleManifest, ChangeResult, bundle_proof
 from fieldkit_registry import service
 from fieldkit_registry.auth import Caller
 from fieldkit_registry.blobs import BlobError, BlobFolder
 from fieldkit_registry.config import Settings
-from fieldkit_registry.db import BlobRow, UserRow, read_session
+from fieldkit_registry.db import BlobRow, TokenRow, UserRow, read_session
+
+log = logging.getLogger("fieldkit_registry.bundles")
 
 
-def _caller(engine: Engine, username: str, device: str) -> Caller:
+def _signer(engine: Engine, manifest: BundleManifest, vouch: bool) -> Caller:
+    """The caller the bundle's changes run as: the user whose live token signed the manifest, or (an
+    unsigned or wrongly signed bundle) the manifest's user when the operator vouches for the carrier."""
+    username = manifest.username
     with read_session(engine) as session:
         user = session.scalar(select(UserRow).where(UserRow.username == username))
         if user is None or not user.active:
             raise ValidationError(f"The bundle is from {username!r}, who is not an active user of this registry.")
+        now = utcnow()
+        tokens = session.scalars(
+            select(TokenRow).where(
+                TokenRow.user_id == user.id, TokenRow.revoked_at.is_(None), TokenRow.expires_at > now
+            )
+        ).all()
+        signed_by = None
+        if manifest.proof:
+            signed_by = next(
+                (t for t in tokens if hmac.compare_digest(bundle_proof(t.token_hash, manifest), manifest.proof)), None
+            )
+        if signed_by is None:
+            if not vouch:
+                why = "is not signed" if not manifest.proof else "is not signed by a live token of that user"
+                raise ValidationError(
+                    f"The bundle from {username!r} {why}: have {username} log in on that laptop and export "
+                    "again, or pass --vouch if you know the carrier."
+                )
+            if user.role == "admin":
+                raise ValidationError(
+                    f"The bundle from {username!r} is not signed, and --vouch is never taken "
+                    "for an administrator's bundle."
+                )
+            log.warning(
+                "bundle %s from %s/%s imported unsigned: the operator vouched for it",
+                manifest.bundle_id,
+                username,
+                manifest.device,
+            )
         return Caller(
             user.id,
             user.username,
             user.display_name,
             user.role,
             tuple(user.site_codes or ()),
-            0,
-            device,
+            signed_by.id if signed_by is not None else 0,
+            signed_by.device if signed_by is not None else manifest.device,
             utcnow() + timedelta(minutes=5),
         )
 
 
-def import_bundle(engine: Engine, settings: Settings, path: Path, reply_path: Path) -> str:
+def import_bundle(engine: Engine, settings: Settings, path: Path, reply_path: Path, *, vouch: bool = False) -> str:
+    """Import the changes bundle ``path`` (see the module docstring) and write the reply to ``reply_path``."""
     manifest, reader = read_bundle(path)
     with reader:
         if manifest.kind != "changes":
             raise ValidationError(
                 f"{path.name} is a reply bundle: import it on the laptop with `fieldkit bundle import`."
             )
-        caller = _caller(engine, manifest.username, manifest.device)
+        caller = _signer(engine, manifest, vouch)
         folder = BlobFolder(settings.blob_dir, settings.upload_dir)
         stored = _import_blobs(engine, folder, reader, manifest, caller)
         results: list[ChangeResult] = []
@@ -74,8 +117,9 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply_path: Pa
     write_bundle(reply_path, reply, {sha: folder.path(sha) for sha in sorted(held)})
     counts = {s: sum(1 for r in results if r.status == s) for s in ("accepted", "conflict", "rejected")}
     records = sum(len(p.records) for p in pages)
+    signed = "signed" if caller.token_id else "unsigned, vouched for"
     return (
-        f"bundle from {manifest.username}/{manifest.device}: {len(results)} change(s) "
+        f"bundle from {manifest.username}/{manifest.device} ({signed}): {len(results)} change(s) "
         f"({counts['accepted']} accepted, {counts['conflict']} conflicts, {counts['rejected']} rejected), "
         f"{stored} blob(s) stored; reply {reply_path} with {records} record(s) and {len(held)} blob(s)"
     )
@@ -88,13 +132,13 @@ def _import_blobs(engine: Engine, folder: BlobFolder, reader, manifest: BundleMa
         present = set(session.scalars(select(BlobRow.sha256).where(BlobRow.sha256.in_(wanted)))) if wanted else set()
     todo = [sha for sha in wanted if sha not in present]
     folder.uploads.mkdir(parents=True, exist_ok=True)
-    parts = {sha: folder.partial(sha, caller.user_id) for sha in todo}
+    key = "bundle-" + uuid.uuid4().hex  # this import's own partial files
+    parts = {sha: folder.partial(sha, caller.user_id, key) for sha in todo}
     try:
         for sha, part in parts.items():
             reader.copy_blob(sha, part)  # verified: raises ValidationError on a bad blob
-        with read_session(engine) as session:
-            for sha, part in parts.items():
-                folder.finish(session, sha, caller.user_id, part.stat().st_size)
+        for sha, part in parts.items():
+            folder.finish(engine, sha, caller.user_id, part, part.stat().st_size)
     except BlobError as exc:
         raise ValidationError(f"A blob of the bundle was refused: {exc.message}") from None
     finally:

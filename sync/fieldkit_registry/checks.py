@@ -36,8 +36,12 @@ def check_record(ctx: PushContext, change: Change, data: dict[str, Any], current
         and current.data.get("definition") != data.get("definition")
     ):
         raise Invalid("invalid", "a published template version never changes: publish a new version")
-    if change.entity == "photos" and session.get(BlobRow, data["sha256"]) is None:
-        raise Invalid("blob_missing", f"blob {data['sha256']} is not on the registry yet")
+    if change.entity == "photos":
+        blob = session.get(BlobRow, data["sha256"])
+        if blob is None:
+            raise Invalid("blob_missing", f"blob {data['sha256']} is not on the registry yet")
+        if current is None or current.data.get("sha256") != data["sha256"]:
+            _may_use_blob(ctx, blob)
     if change.entity != "inspections":
         return
     template = None
@@ -50,6 +54,25 @@ def check_record(ctx: PushContext, change: Change, data: dict[str, Any], current
         problems = checklist_problems(ctx, change.id, data, template)
         if problems:
             raise Invalid("required_missing", problems)
+
+
+def _may_use_blob(ctx: PushContext, blob: BlobRow) -> None:
+    """A photo record names only a blob its writer uploaded or may already see: otherwise knowing a
+    hash would be enough to download anyone's photo (by filing a record of one's own with it)."""
+    caller = ctx.caller
+    if caller.is_admin or blob.uploaded_by == caller.user_id:
+        return
+    seen = select(RecordRow.id).where(
+        RecordRow.entity == "photos", RecordRow.blob_sha256 == blob.sha256, RecordRow.deleted.is_(False), ctx.readable
+    )
+    if ctx.session.scalar(seen.limit(1)) is None:
+        raise Invalid(
+            "forbidden",
+            (
+                "the photo's original on the registry was uploaded by someone else, "
+                "and you may not see a photo that uses it"
+            ),
+        )
 
 
 def _compiled_template(row: RecordRow) -> CompiledTemplate:

@@ -105,17 +105,18 @@ def cmd_serve(settings: Settings, args) -> None:
     )
 
 
-def _setup_logging(settings: Settings) -> None:
+def _setup_logging(settings: Settings, *, stream: bool = True) -> None:
     settings.log_file.parent.mkdir(parents=True, exist_ok=True)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     file_handler = logging.handlers.RotatingFileHandler(settings.log_file, maxBytes=10_000_000, backupCount=5)
     file_handler.setFormatter(fmt)
-    stream = logging.StreamHandler()
-    stream.setFormatter(fmt)
     logger = logging.getLogger("fieldkit_registry")
     logger.setLevel(logging.INFO)
     logger.addHandler(file_handler)
-    logger.addHandler(stream)
+    if stream:
+        to_stderr = logging.StreamHandler()
+        to_stderr.setFormatter(fmt)
+        logger.addHandler(to_stderr)
     logger.propagate = False
 
 
@@ -235,7 +236,9 @@ def cmd_bundle_import(settings: Settings, args) -> None:
     from fieldkit_registry.bundles import import_bundle
 
     engine = _engine(settings)
-    summary = import_bundle(engine, settings, Path(args.file), Path(args.reply))
+    if args.vouch:
+        _setup_logging(settings, stream=False)  # the operator's word is kept in the registry's log
+    summary = import_bundle(engine, settings, Path(args.file), Path(args.reply), vouch=args.vouch)
     print(summary)
 
 
@@ -288,6 +291,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import", cmd_bundle_import, bundle)
     p.add_argument("file")
     p.add_argument("--reply", required=True, help="where to write the reply bundle")
+    p.add_argument(
+        "--vouch",
+        action="store_true",
+        help="import an unsigned bundle as its named user (logged; never for an administrator's bundle)",
+    )
     return parser
 
 

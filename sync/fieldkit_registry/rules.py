@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from fieldkit.sync.ids import reference_id
-from fieldkit.sync.protocol import INSPECTION_CHILDREN
+from fieldkit.sync.protocol import INSPECTION_CHILDREN, Change
 from fieldkit_registry.auth import Caller
 from fieldkit_registry.db import RecordRow
 
@@ -65,61 +65,109 @@ Denial = tuple[str, str]  # (reject code, detail)
 def write_denied(
     caller: Caller,
     sites: set[str],
-    entity: str,
+    change: Change,
     data: dict[str, Any],
     current: RecordRow | None,
     parent: RecordRow | None,
     batch: Batch,
+    old_parent: RecordRow | None = None,
 ) -> Denial | None:
     """Why ``caller`` may not write this change, or ``None`` when they may.
 
-    ``parent`` is the registry's copy of the inspection named by a child's data (``None`` when
-    absent). The caller's admin role allows everything; reference entities are admin-only.
+    ``current`` is the registry's copy of the record (``None`` when new): a write may never take a
+    record the caller may not already change, whatever the pushed data says. ``parent`` is the
+    registry's copy of the inspection named by a child's data and ``old_parent`` the one named by the
+    registry's copy (``None`` when absent). The admin role allows everything; reference entities are
+    admin-only.
     """
     if caller.is_admin:
         return None
-    role = caller.role
+    role, entity = caller.role, change.entity
     if entity == "grievances":
-        if role in ("inspector", "liaison") and data.get("site_id") in sites and _at(current, sites):
-            return None
-        return "forbidden", "grievances only at your assigned sites, by inspectors and liaison officers"
+        return _grievance(caller, sites, data, current)
     if entity == "inspections":
         if role == "inspector":
-            return _inspector_inspection(caller, sites, data, current)
+            return _inspector_inspection(caller, sites, data, current, change.deleted)
         if role == "supervisor":
+            if change.deleted:
+                return "forbidden", "supervisors do not delete inspections"
             return _supervisor_inspection(sites, data, current)
         return "forbidden", f"a {role} does not edit inspections"
     if entity in INSPECTION_CHILDREN:
         if entity == "reviews":
-            if role != "supervisor":
-                return "forbidden", "only supervisors write reviews"
-            if parent is None:
-                return "parent_missing", "the reviewed inspection is not on the registry"
-            if parent.site_id not in sites:
-                return "forbidden", "the inspection is not at one of your sites"
-            if parent.status != "submitted" and parent.id not in batch.reviewed:
-                return "forbidden", "only submitted inspections are reviewed"
-            return None
+            return _review(caller, sites, current, parent, batch)
         if role != "inspector":
             return "forbidden", f"a {role} does not edit inspection records"
-        if data.get("inspection_id") is None:
-            if current is not None and current.owner_id != caller.user_id:
-                return "forbidden", "this record belongs to someone else"
-            return None
-        if parent is None:
-            return "parent_missing", "the inspection of this record is not on the registry"
-        if parent.owner_id != caller.user_id or parent.site_id not in sites:
-            return "forbidden", "not your inspection, or not at one of your sites"
-        if parent.status not in EDITABLE and parent.id not in batch.opened:
-            return "forbidden", f"the inspection is {parent.status}: its records can no longer change"
-        if (
-            current is not None
-            and current.inspection_id not in (None, parent.id)
-            and current.owner_id != caller.user_id
-        ):
-            return "forbidden", "this record belongs to another inspection"
-        return None
+        return _inspector_child(caller, sites, data, current, parent, old_parent, batch)
     return "forbidden", f"a {role} may not write {entity}"
+
+
+def _grievance(caller: Caller, sites: set[str], data: dict[str, Any], current: RecordRow | None) -> Denial | None:
+    if caller.role not in ("inspector", "liaison") or data.get("site_id") not in sites or not _at(current, sites):
+        return "forbidden", "grievances only at your assigned sites, by inspectors and liaison officers"
+    if current is not None and not _authored(caller, current):
+        return "forbidden", "a grievance is changed only by whoever recorded it (or an administrator)"
+    return None
+
+
+def _authored(caller: Caller, row: RecordRow) -> bool:
+    """Whether ``caller`` wrote the first copy of ``row`` (rows from before owners were kept: its last writer)."""
+    if row.owner_id is not None:
+        return row.owner_id == caller.user_id
+    return row.updated_by == caller.username
+
+
+def _review(
+    caller: Caller, sites: set[str], current: RecordRow | None, parent: RecordRow | None, batch: Batch
+) -> Denial | None:
+    if caller.role != "supervisor":
+        return "forbidden", "only supervisors write reviews"
+    if current is not None and current.site_id not in sites:
+        return "forbidden", "this review is of an inspection not at one of your sites"
+    if parent is None:
+        return "parent_missing", "the reviewed inspection is not on the registry"
+    if parent.site_id not in sites:
+        return "forbidden", "the inspection is not at one of your sites"
+    if parent.status != "submitted" and parent.id not in batch.reviewed:
+        return "forbidden", "only submitted inspections are reviewed"
+    return None
+
+
+def _editable_by(caller: Caller, sites: set[str], inspection: RecordRow, batch: Batch) -> Denial | None:
+    if inspection.owner_id != caller.user_id or inspection.site_id not in sites:
+        return "forbidden", "not your inspection, or not at one of your sites"
+    if inspection.status not in EDITABLE and inspection.id not in batch.opened:
+        return "forbidden", f"the inspection is {inspection.status}: its records can no longer change"
+    return None
+
+
+def _inspector_child(
+    caller: Caller,
+    sites: set[str],
+    data: dict[str, Any],
+    current: RecordRow | None,
+    parent: RecordRow | None,
+    old_parent: RecordRow | None,
+    batch: Batch,
+) -> Denial | None:
+    if current is not None:
+        # The registry's copy decides first: a record is never taken from its owner, its site or a
+        # closed inspection by naming another inspection (or none) in the pushed data.
+        if current.owner_id != caller.user_id:
+            return "forbidden", "this record belongs to someone else"
+        if current.site_id is not None and current.site_id not in sites:
+            return "forbidden", "this record is at a site not assigned to you"
+        if current.inspection_id is not None and current.inspection_id != data.get("inspection_id"):
+            if old_parent is None:
+                return "forbidden", "this record belongs to another inspection"
+            denied = _editable_by(caller, sites, old_parent, batch)
+            if denied is not None:
+                return denied[0], f"moving it out of its inspection: {denied[1]}"
+    if data.get("inspection_id") is None:
+        return None
+    if parent is None:
+        return "parent_missing", "the inspection of this record is not on the registry"
+    return _editable_by(caller, sites, parent, batch)
 
 
 def _at(current: RecordRow | None, sites: set[str]) -> bool:
@@ -127,14 +175,18 @@ def _at(current: RecordRow | None, sites: set[str]) -> bool:
 
 
 def _inspector_inspection(
-    caller: Caller, sites: set[str], data: dict[str, Any], current: RecordRow | None
+    caller: Caller, sites: set[str], data: dict[str, Any], current: RecordRow | None, deleted: bool
 ) -> Denial | None:
+    """An inspector writes (and deletes) only their own inspections, and only while they are editable
+    (draft or returned) on the registry."""
     if data.get("inspector_id") != caller.user_id:
         return "forbidden", "inspectors write their own inspections (inspector_id is not you)"
     if data.get("site_id") not in sites:
         return "forbidden", "the inspection is not at one of your sites"
     status = data.get("status", "draft")
     if current is None:
+        if deleted:
+            return None  # made and deleted before it ever reached the registry: nothing to take
         if status not in ("draft", "submitted"):
             return "status_transition", f"a new inspection cannot be {status}"
         return None

@@ -177,22 +177,26 @@ def _apply(ctx: PushContext, change: Change) -> ChangeResult:
     ):
         return _remember(ctx, change, _result(change, "accepted", rev=current.rev))
     parent_id = data.get("inspection_id") if change.entity in INSPECTION_CHILDREN else None
-    parent = session.get(RecordRow, parent_id) if parent_id else None
-    if parent is not None and parent.entity != "inspections":
-        parent = None
-    denied = rules.write_denied(caller, ctx.sites, change.entity, data, current, parent, ctx.batch)
+    parent = _inspection(session, parent_id)
+    old_parent = _inspection(session, current.inspection_id) if current is not None else None
+    denied = rules.write_denied(caller, ctx.sites, change, data, current, parent, ctx.batch, old_parent)
+    if denied is None and parent_id and parent is None:
+        denied = "parent_missing", "the inspection of this record is not on the registry"
     if denied is not None:
         reason, detail = denied
-        return _remember(ctx, change, _result(change, "rejected", reason=reason, reason_detail=detail))
-    if parent_id and parent is None:
-        detail = "the inspection of this record is not on the registry"
-        return _remember(ctx, change, _result(change, "rejected", reason="parent_missing", reason_detail=detail))
+        return _refuse(ctx, change, _result(change, "rejected", reason=reason, reason_detail=detail))
     try:
         checks.check_record(ctx, change, data, current)
     except Invalid as exc:
-        result = _result(change, "rejected", reason=exc.code, reason_detail=exc.detail)
-        return result if exc.code == "blob_missing" else _remember(ctx, change, result)
+        return _refuse(ctx, change, _result(change, "rejected", reason=exc.code, reason_detail=exc.detail))
+    # Who wrote it is the caller, whatever the data says (laptops show these names).
+    data["updated_by"] = caller.username
+    if change.entity == "reviews":
+        data["reviewer"] = caller.username
     if current is not None and not _may_replace(ctx, change, current):
+        if not _readable(ctx, current):  # never show a copy the caller may not read
+            detail = "the registry holds a record with this id that you may not change"
+            return _remember(ctx, change, _result(change, "rejected", reason="forbidden", reason_detail=detail))
         session.add(
             ConflictRow(
                 entity=change.entity,
@@ -217,17 +221,33 @@ def _apply(ctx: PushContext, change: Change) -> ChangeResult:
         data,
         deleted=change.deleted,
         by=caller.username,
-        device=ctx.device,
+        device=ctx.caller.device,
         base_rev=change.base_rev,
     )
     if change.entity in INSPECTION_CHILDREN and row.site_id is None and row.owner_id is None:
         row.owner_id = caller.user_id  # a track or photo not filed under an inspection yet: its author's
+    if change.entity == "grievances" and current is None:
+        row.owner_id = caller.user_id  # its author: the only one besides an administrator to change it
     return _remember(ctx, change, _result(change, "accepted", rev=row.rev))
 
 
 #: When and by whom a copy was written: two copies differing only here hold the same content (the
 #: demo made on a laptop and on the registry; an edit sent again after its answer was lost).
 BOOKKEEPING = frozenset({"created_at", "updated_at", "updated_by"})
+
+
+#: Refusals that go away by themselves (an upload finishing, an inspection reaching the registry):
+#: not remembered under the change id, so the same change is tried again at the next sync.
+TRANSIENT = frozenset({"blob_missing", "parent_missing"})
+
+
+def _refuse(ctx: PushContext, change: Change, result: ChangeResult) -> ChangeResult:
+    return result if result.reason in TRANSIENT else _remember(ctx, change, result)
+
+
+def _inspection(session: Session, record_id: str | None) -> RecordRow | None:
+    row = session.get(RecordRow, record_id) if record_id else None
+    return row if row is not None and row.entity == "inspections" else None
 
 
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -244,7 +264,7 @@ def _may_replace(ctx: PushContext, change: Change, current: RecordRow) -> bool:
     # The answer to this device's earlier push was lost: the registry's copy is that push, made on
     # the same base, and the new edit contains it.
     return (
-        current.device == ctx.device
+        current.device == ctx.caller.device
         and current.updated_by == ctx.caller.username
         and current.base_rev == change.base_rev
     )
@@ -272,6 +292,11 @@ def pull(engine: Engine, caller: Caller, since: int, limit: int) -> PullPage:
         # Read the counter first: every record up to it has committed (revisions are allocated and
         # committed under one lock), so a cursor never passes a record that commits later.
         top = current_rev(session)
+        if since > top:
+            # A cursor past the registry's newest revision: the registry was restored from an older
+            # backup. Answer from the start, or the laptop would skip what was written since then.
+            log.warning("pull by %s from %d past the newest revision %d: answering from 0", caller.username, since, top)
+            since = 0
         rows = session.scalars(
             select(RecordRow)
             .where(RecordRow.rev > since, RecordRow.rev <= top, rules.visible(caller, sites))

@@ -15,7 +15,7 @@ from fieldkit_registry.cli import main
 from fieldkit.checklists.library import builtin_folder
 from fieldkit.sync.bundlefile import read_bundle, write_bundle
 from fieldkit.sync.ids import reference_id
-from fieldkit.sync.protocol import BundleManifest, Change
+from fieldkit.sync.protocol import BundleManifest, Change, bundle_proof
 from tests.registry.conftest import Api, inspection, new_id
 
 SITES = {
@@ -140,6 +140,10 @@ def test_bundle_import_twice_changes_nothing(sqlite_registry, tmp_path):
         since=0,
         changes=changes,
         blobs=[sha],
+    )
+    laptop = Api(reg, "inspector", "field-laptop")
+    manifest = manifest.model_copy(
+        update={"proof": bundle_proof(hashlib.sha256(laptop.token.encode()).hexdigest(), manifest)}
     )
     bundle = tmp_path / "out.fkbundle"
     write_bundle(bundle, manifest, {sha: tmp_path / "blob"})

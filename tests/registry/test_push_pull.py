@@ -7,7 +7,7 @@ import hashlib
 from fieldkit_registry.db import ConflictRow
 from sqlalchemy import create_engine, select
 
-from tests.registry.conftest import MINI, answer, change, inspection, new_id, site
+from tests.registry.conftest import MINI, Api, answer, change, inspection, new_id, site
 
 
 def test_new_record_accepted_pulled_and_replay_changes_nothing(users):
@@ -25,14 +25,15 @@ def test_new_record_accepted_pulled_and_replay_changes_nothing(users):
 
 def test_stale_base_rev_is_a_conflict_and_the_pushed_copy_is_kept(users, registry):
     ins = users["inspector"]
+    laptop_a, laptop_b = Api(registry, "inspector", "laptop-A"), Api(registry, "inspector", "laptop-B")
     iid = new_id()
     data = inspection("SDK", "inspector")
     rev1 = ins.push_one(change("inspections", iid, data))["rev"]
     edit_a = {**data, "notes": "from laptop A"}
-    rev2 = ins.push_one(change("inspections", iid, edit_a, base_rev=rev1), device="laptop-A")["rev"]
+    rev2 = laptop_a.push_one(change("inspections", iid, edit_a, base_rev=rev1))["rev"]
     assert rev2 > rev1
     edit_b = {**data, "notes": "from laptop B"}
-    result = ins.push_one(change("inspections", iid, edit_b, base_rev=rev1), device="laptop-B")
+    result = laptop_b.push_one(change("inspections", iid, edit_b, base_rev=rev1))
     assert result["status"] == "conflict"
     assert result["current"]["rev"] == rev2 and result["current"]["data"]["notes"] == "from laptop A"
     engine = create_engine(registry.database_url)
@@ -45,17 +46,19 @@ def test_stale_base_rev_is_a_conflict_and_the_pushed_copy_is_kept(users, registr
     assert current[-1]["data"]["notes"] == "from laptop A"
 
 
-def test_lost_answer_same_device_same_base_is_accepted(users):
+def test_lost_answer_same_device_same_base_is_accepted(users, registry):
+    """The device is the token's (each laptop logs in with its own), not what the push body says."""
     ins = users["inspector"]
+    laptop_m = Api(registry, "inspector", "laptop-M")
     iid = new_id()
     data = inspection("DDR", "inspector")
-    rev1 = ins.push_one(change("inspections", iid, data), device="laptop-L")["rev"]
-    ins.push_one(change("inspections", iid, {**data, "notes": "one"}, base_rev=rev1), device="laptop-L")
+    rev1 = ins.push_one(change("inspections", iid, data))["rev"]
+    ins.push_one(change("inspections", iid, {**data, "notes": "one"}, base_rev=rev1))
     # the answer to that push was lost: the laptop still thinks rev1, edits again
-    again = ins.push_one(change("inspections", iid, {**data, "notes": "one two"}, base_rev=rev1), device="laptop-L")
+    again = ins.push_one(change("inspections", iid, {**data, "notes": "one two"}, base_rev=rev1))
     assert again["status"] == "accepted"
     # the same stale base from another device is a conflict
-    other = ins.push_one(change("inspections", iid, {**data, "notes": "x"}, base_rev=rev1), device="laptop-M")
+    other = laptop_m.push_one(change("inspections", iid, {**data, "notes": "x"}, base_rev=rev1))
     assert other["status"] == "conflict"
 
 
