@@ -39,6 +39,9 @@ the pulled pages. Member names are matched against :data:`BLOB_MEMBER`, never us
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import re
 from datetime import datetime
 from typing import Any, Literal
@@ -258,6 +261,24 @@ class BundleManifest(_Model):
     in_reply_to: str | None = None
     results: list[ChangeResult] = Field(default_factory=list)
     pages: list[PullPage] = Field(default_factory=list)
+    #: kind == "changes": proof that the carrier holds a valid token of ``username`` (see bundle_proof)
+    proof: str | None = None
+
+
+def bundle_proof(token_hash: str, manifest: BundleManifest) -> str:
+    """HMAC-SHA256, keyed by the sha256 hex of the user's device token (what the registry stores), of the
+    bundle's id, user, cursor, changes and blob list. The laptop signs with its token; the registry checks
+    against the user's live tokens, so a bundle cannot claim to come from someone else (nor be altered)."""
+    body = {
+        "bundle_id": manifest.bundle_id,
+        "username": manifest.username,
+        "device": manifest.device,
+        "since": manifest.since,
+        "changes": [c.model_dump(mode="json") for c in manifest.changes],
+        "blobs": sorted(manifest.blobs),
+    }
+    message = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return hmac.new(token_hash.encode(), message, hashlib.sha256).hexdigest()
 
 
 def error_body(code: str, message: str, details: Any = None, request_id: str | None = None) -> dict[str, Any]:
