@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fieldkit.errors import ValidationError
-from fieldkit.sync.bundlefile import read_bundle, write_bundle
+from fieldkit.sync.bundlefile import json_depth, read_bundle, write_bundle
 from fieldkit.sync.protocol import BundleManifest
 
 
@@ -105,3 +105,56 @@ def test_invalid_manifest_and_disagreeing_blobs(tmp_path: Path) -> None:
     none = _raw_zip(tmp_path / "n.zip", {})
     with pytest.raises(ValidationError, match="no manifest"):
         read_bundle(none)
+
+
+def _manifest_zip(path: Path, raw: bytes) -> Path:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", raw)
+    return path
+
+
+def _changes_with(data_json: str) -> bytes:
+    head = _manifest().model_dump_json()[:-1]
+    change = f'{{"change_id":"c","entity":"findings","id":"{"0" * 36}","data":{{"x":{data_json}}}}}'
+    return f'{head},"changes":[{change}]}}'.encode()
+
+
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (b"[" * 200_000, "nested 200000 levels deep"),  # json would hit RecursionError
+        (_changes_with("[" * 5000 + "]" * 5000), "nested 5004 levels deep"),  # well-formed, inside a change
+        (_changes_with("[" * 500 + "]" * 500), "nested 504 levels deep"),  # parses, pydantic would recurse
+        (_changes_with("1" * 5000), "the manifest is invalid"),  # an integer of 5000 digits
+        (b'{"kind": "changes", "bundle_id": "\xff\xfe"}', "the manifest is invalid"),  # not UTF-8
+        (b"[1, 2]", "the manifest is invalid"),
+        (b'{"kind": "changes"' + b', "a": 1' * 10 + b"", "the manifest is invalid"),  # unterminated
+    ],
+    ids=["brackets", "deep-change", "500-deep", "huge-int", "not-utf8", "a-list", "unterminated"],
+)
+def test_pathological_manifest_json_is_a_clear_error(tmp_path: Path, raw: bytes, reason: str) -> None:
+    path = _manifest_zip(tmp_path / "p.zip", raw)
+    with pytest.raises(ValidationError) as caught:
+        read_bundle(path)
+    message = str(caught.value)
+    assert message.startswith("p.zip is not a usable FieldKit bundle: ") and reason in message
+    assert len(message.splitlines()) == 1
+
+
+def test_brackets_and_escapes_inside_strings_do_not_count_as_nesting(tmp_path: Path) -> None:
+    tricky = '"' + '[{\\\\\\"' * 5000 + '"'  # brackets, escaped backslashes and quotes inside one string
+    path = _manifest_zip(tmp_path / "ok.zip", _changes_with(tricky))
+    manifest, reader = read_bundle(path)
+    reader.close()
+    assert manifest.changes[0].data["x"].startswith('[{\\"')
+    assert json_depth(_changes_with("[[[1]]]")) == 7  # manifest > changes > change > data > 3 lists
+
+
+def test_cli_import_of_a_deep_manifest_prints_one_line(tmp_path: Path, capsys) -> None:
+    from fieldkit.cli import main
+
+    path = _manifest_zip(tmp_path / "deep.zip", b'{"kind": "reply", "x": ' + b"[" * 100_000)
+    assert main(["--data-dir", str(tmp_path / "store"), "bundle", "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("fieldkit: deep.zip is not a usable FieldKit bundle") and "Traceback" not in err
+    assert len(err.splitlines()) == 1

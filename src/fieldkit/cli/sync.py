@@ -41,7 +41,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     bundle_sub = bundle.add_subparsers(dest="action", metavar="ACTION", required=True)
     exp = bundle_sub.add_parser("export", help="write pending changes and their photos to FILE")
     exp.add_argument("file", type=Path)
-    exp.add_argument("--user", metavar="NAME", help="whose changes (default: the logged-in user)")
+    exp.add_argument(
+        "--user",
+        metavar="NAME",
+        help="whose changes (default: the logged-in user; another user only without a stored login, unsigned)",
+    )
     exp.add_argument("--json", action="store_true")
     exp.set_defaults(handler=export_bundle)
     imp = bundle_sub.add_parser("import", help="apply the registry's reply bundle")
@@ -158,8 +162,12 @@ def resolve_conflict(args: argparse.Namespace) -> int:
 
     with services.open_store(args.data_dir) as store:
         changes = resolve(store, args.id, args.keep)
+    from fieldkit.sync.conflicts import keep_mine_note
+
     change = changes.changes[0]
     print(f"Kept {args.keep} for {change.entity} {change.id}")
+    if args.keep == "mine" and keep_mine_note(change.entity):
+        print(f"  {keep_mine_note(change.entity)}")
     return 0
 
 
@@ -168,6 +176,16 @@ def export_bundle(args: argparse.Namespace) -> int:
 
     with services.open_store(args.data_dir) as store:
         result = export(store, args.file, username=args.user)
+    if not result.signed:
+        # One line on stderr (stdout stays the report, or JSON): the bundle is written, but not signed.
+        sys.stderr.write(
+            translate(
+                "Sync",
+                "fieldkit: warning: this laptop holds no login to sign the bundle with; the registry accepts it "
+                "only if its operator vouches for you (fieldkit-registry bundle import --vouch).",
+            )
+            + "\n"
+        )
     if args.json:
         print_json(
             {
@@ -176,6 +194,7 @@ def export_bundle(args: argparse.Namespace) -> int:
                 "changes": result.changes,
                 "blobs": result.blobs,
                 "bytes": result.bytes,
+                "signed": result.signed,
             }
         )
         return 0

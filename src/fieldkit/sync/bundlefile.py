@@ -9,8 +9,10 @@ Layout: ``manifest.json`` (a :class:`~fieldkit.sync.protocol.BundleManifest`) an
 * the member count, each member's declared size and its compression ratio are checked before
   anything is inflated, and inflating reads with a cap, so a zip bomb costs nothing;
 * every blob is hashed while it is read and refused unless it matches its name and declared size;
-* a file that is not a zip, is truncated or damaged is a :class:`~fieldkit.errors.ValidationError`
-  with a one-line message, raised before the caller stores anything.
+* a file that is not a zip, is truncated or damaged, or whose manifest is not a sane JSON document
+  (nested deeper than :data:`MAX_MANIFEST_DEPTH`, which would exhaust the parser's recursion, or
+  otherwise unparseable) is a :class:`~fieldkit.errors.ValidationError` with a one-line message,
+  raised before the caller stores anything.
 
 Writing goes to a temporary file beside the target, fsynced, then renamed: a bundle on the USB stick
 is either complete or absent.
@@ -20,8 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import os
+import re
 import zipfile
 import zlib
 from collections.abc import Mapping
@@ -47,12 +51,29 @@ MANIFEST = "manifest.json"
 MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024
 _BLOCK = 1 << 20
+#: Deepest nesting of arrays/objects accepted in a manifest. A real one nests about 6 deep (manifest >
+#: changes > change > data > chunks > chunk); json and pydantic recurse per level, so a manifest of
+#: 100,000 "[" would otherwise end in RecursionError rather than a message.
+MAX_MANIFEST_DEPTH = 64
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_JSON_STRING = re.compile(rb'"[^"]*+"')
+_NOT_BRACKET = re.compile(rb"[^\[\]{}]+")
 
 
 def _bad(path: Path, reason: str) -> ValidationError:
     return ValidationError(
         translate("Sync", "{path} is not a usable FieldKit bundle: {reason}").format(path=path.name, reason=reason)
     )
+
+
+def json_depth(raw: bytes) -> int:
+    """The deepest nesting of arrays and objects in the JSON text ``raw``, without parsing it. Linear, no
+    recursion, no backtracking: escapes are dropped first (in valid JSON they occur only inside strings),
+    then strings are blanked, so brackets inside them do not count. Exact for valid JSON; for invalid
+    JSON exact up to the first error, which is as far as a parser goes, so a safe bound either way."""
+    brackets = _NOT_BRACKET.sub(b"", _JSON_STRING.sub(b"", _ESCAPE.sub(b"", raw)))
+    steps = (1 if b in b"[{" else -1 for b in brackets)
+    return max(itertools.accumulate(steps, initial=0))
 
 
 def write_bundle(path: Path, manifest: BundleManifest, blobs: Mapping[str, Path]) -> Path:
@@ -227,9 +248,19 @@ def _check(path: Path, zf: zipfile.ZipFile) -> tuple[BundleManifest, dict[str, z
         raise _bad(path, translate("Sync", "the manifest is damaged ({reason})").format(reason=exc)) from None
     if len(raw) > MAX_MANIFEST_BYTES:
         raise _bad(path, translate("Sync", "the manifest is too large"))
+    depth = json_depth(raw)
+    if depth > MAX_MANIFEST_DEPTH:
+        raise _bad(
+            path,
+            translate("Sync", "the manifest is nested {n} levels deep (at most {max})").format(
+                n=depth, max=MAX_MANIFEST_DEPTH
+            ),
+        )
     try:
         manifest = BundleManifest.model_validate(json.loads(raw))
-    except (ValueError, PydanticValidationError) as exc:
+    except RecursionError:  # below the depth limit, but a deep call stack: still a message, never a traceback
+        raise _bad(path, translate("Sync", "the manifest is nested too deeply")) from None
+    except (ValueError, TypeError, PydanticValidationError) as exc:
         first = str(exc).splitlines()[0][:200]
         raise _bad(path, translate("Sync", "the manifest is invalid ({reason})").format(reason=first)) from None
     if set(manifest.blobs) != set(members):

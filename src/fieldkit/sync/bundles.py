@@ -9,6 +9,7 @@ remembered, and every step is idempotent anyway).
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +24,8 @@ from fieldkit.store.models import Photo
 from fieldkit.store.types import utcnow
 from fieldkit.sync import inbox, outbox
 from fieldkit.sync.bundlefile import read_bundle, write_bundle
-from fieldkit.sync.engine import USER_KEY, device_name
-from fieldkit.sync.protocol import BundleManifest
+from fieldkit.sync.engine import TOKEN_KEY, USER_KEY, device_name
+from fieldkit.sync.protocol import BundleManifest, bundle_proof
 
 IMPORTED_KEY = "bundles_imported"
 
@@ -36,6 +37,8 @@ class ExportResult:
     changes: int
     blobs: int
     bytes: int
+    #: False: no stored token to sign with; the registry takes it only if its operator vouches (--vouch)
+    signed: bool = True
 
 
 @dataclass
@@ -62,19 +65,42 @@ class ImportResult:
         }
 
 
-def _username(store: Store, username: str | None) -> str:
-    if username:
-        return username
+def _signer(store: Store, username: str | None) -> tuple[str, str | None]:
+    """Whose changes the bundle carries, and the sha256 hex of the stored token that signs them (None:
+    no token, an unsigned bundle).
+
+    With a token, the bundle can only be the token's user's: a proof made with one user's token for
+    another user's name would be refused by the registry anyway, so ``--user`` naming someone else is
+    refused here, with a message that says what to do.
+    """
     info = store.get_meta(USER_KEY) or {}
-    name = info.get("username") if isinstance(info, dict) else None
-    name = name or store.current_user
+    known = info.get("username") if isinstance(info, dict) else None
+    token = store.get_meta(TOKEN_KEY)
+    if token and known:
+        if username and username != known:
+            raise ValidationError(
+                translate(
+                    "Sync",
+                    "This laptop is logged in as {known}, so its bundle can only carry {known}'s changes: "
+                    "log in as {user} first (fieldkit sync --user {user}) or leave out --user.",
+                ).format(known=known, user=username)
+            )
+        return known, hashlib.sha256(str(token).encode()).hexdigest()
+    name = username or known or store.current_user
     if not name:
         raise ValidationError(translate("Sync", "Say whose changes these are: --user NAME."))
-    return name
+    return name, None
 
 
 def export_bundle(store: Store, path: Path, *, username: str | None = None) -> ExportResult:
-    """Write the pending changes and the photo originals they need to ``path``."""
+    """Write the pending changes and the photo originals they need to ``path``.
+
+    The manifest is signed (:func:`~fieldkit.sync.protocol.bundle_proof`) with the token this laptop
+    keeps from its last login, so the registry knows the bundle is that user's and was not altered.
+    Without a token the bundle is unsigned (``ExportResult.signed`` False): the registry imports it
+    only when its operator vouches for the carrier.
+    """
+    user, token_hash = _signer(store, username)
     blobs = blob_store(store)
     with store.read() as session:
         unsynced = set(session.scalars(select(Photo.sha256).where(Photo.blob_synced.is_(False))))
@@ -86,14 +112,22 @@ def export_bundle(store: Store, path: Path, *, username: str | None = None) -> E
         kind="changes",
         bundle_id=str(uuid.uuid4()),
         created_at=utcnow(),
-        username=_username(store, username),
+        username=user,
         device=device_name(store),
         since=inbox.cursor_state(store)["cursor"],
         changes=box.changes,
+        blobs=sorted(carried),  # as write_bundle sets it: the proof covers the blob list
     )
+    if token_hash is not None:
+        manifest = manifest.model_copy(update={"proof": bundle_proof(token_hash, manifest)})
     write_bundle(Path(path), manifest, carried)
     return ExportResult(
-        Path(path), manifest.bundle_id, len(box.changes), len(carried), sum(p.stat().st_size for p in carried.values())
+        Path(path),
+        manifest.bundle_id,
+        len(box.changes),
+        len(carried),
+        sum(p.stat().st_size for p in carried.values()),
+        signed=token_hash is not None,
     )
 
 

@@ -3,6 +3,10 @@
 Keeping "mine" makes the local edit a new edit on top of the registry's copy (its revision becomes
 the base), so the next sync sends it and the registry accepts it; keeping "theirs" applies the
 registry's copy locally. Either way the conflict row stays, marked resolved, as a record of the choice.
+
+Reference records (sites, users, forms, limit sets, parameters) are published by the registry and never
+pushed: keeping "mine" for one keeps the local edit on this laptop only (:func:`keep_mine_note` says so
+to the person), and the registry's next change to it opens a new conflict.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from fieldkit.services.changes import Change, ChangeSet
 from fieldkit.store import Store
 from fieldkit.store.models import SyncConflict
 from fieldkit.store.types import utcnow
-from fieldkit.sync.protocol import Record
+from fieldkit.sync.protocol import REFERENCE_ENTITIES, Record
 from fieldkit.sync.records import MODELS, apply_record
 
 
@@ -79,6 +83,18 @@ def list_conflicts(store: Store) -> list[ConflictRow]:
         ]
 
 
+def keep_mine_note(entity: str) -> str:
+    """What keeping "mine" means for ``entity``: empty for field records (sent next sync); for reference
+    records a sentence saying the edit stays on this laptop (the registry is not told)."""
+    if entity not in REFERENCE_ENTITIES:
+        return ""
+    return translate(
+        "Sync",
+        "Sites, users and forms are published by the registry and never sent from a laptop: keeping yours "
+        "keeps it on this laptop only. Ask the registry's administrator to make the change there.",
+    )
+
+
 def resolve_conflict(store: Store, conflict_id: str, keep: Literal["mine", "theirs"]) -> ChangeSet:
     if keep not in ("mine", "theirs"):
         raise ValidationError(translate("Sync", "Keep 'mine' or 'theirs'."))
@@ -103,7 +119,9 @@ def resolve_conflict(store: Store, conflict_id: str, keep: Literal["mine", "thei
     else:
         with store.write() as session:
             row = session.get(model, record_id)
-            row.rev = remote.rev  # the edit now stands on the registry's copy: sent, and accepted, next sync
+            # The edit now stands on the registry's copy: sent, and accepted, next sync. A reference record
+            # is never sent: it stays dirty, as this laptop's own copy, until the registry changes it again.
+            row.rev = remote.rev
             _close(session, conflict_id, keep)
     return ChangeSet((Change(entity, record_id, "updated"),))
 

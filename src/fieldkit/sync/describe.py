@@ -26,8 +26,9 @@ from fieldkit.services.library import compiled_template
 from fieldkit.store import Store
 from fieldkit.store.models import Finding, Inspection, Site, SyncIssue, Template, Track, User
 from fieldkit.store.types import UTCDateTime
-from fieldkit.sync.conflicts import ConflictRow
+from fieldkit.sync.conflicts import ConflictRow, keep_mine_note
 from fieldkit.sync.describe_text import field_label, kind_label, month_name, reason_text
+from fieldkit.sync.outbox import RETRIED_REASONS
 from fieldkit.sync.records import MODELS, row_data
 
 NONE = "—"
@@ -61,6 +62,8 @@ class ConflictView:
     theirs_by: str
     theirs_at: datetime | None
     fields: tuple[FieldView, ...]
+    note: str = ""
+    """What "keep mine" means when it is not the usual (a reference record: kept on this laptop only)."""
 
     @property
     def differing(self) -> tuple[FieldView, ...]:
@@ -83,7 +86,7 @@ class IssueRow:
     """The registry's own words (English), for a tooltip or a support request."""
     at: datetime
     retried: bool
-    """True when the next sync sends it again by itself (``blob_missing``)."""
+    """True when the next sync sends it again by itself (``blob_missing``, ``parent_missing``)."""
 
 
 # -- times ----------------------------------------------------------------------------------------------
@@ -322,6 +325,9 @@ def record_label(names: Names, entity: str, data: dict[str, Any]) -> str:
             "photos": data.get("caption") or data.get("original_name"),
             "tracks": data.get("name") or data.get("source_name"),
             "waypoints": data.get("name"),
+            "users": data.get("display_name") or data.get("username"),
+            "limit_sets": data.get("set_id"),
+            "parameters": data.get("param_id"),
         }.get(entity)
         or data.get("title")
         or data.get("name")
@@ -394,7 +400,10 @@ def describe_conflict(store: Store, row: ConflictRow, *, today: date | None = No
         theirs_by=theirs_by,
         theirs_at=time_text(theirs_at or row.detected_at, today=today),
     )
-    return ConflictView(row, label, header, mine_by, mine_at, theirs_by, theirs_at, tuple(fields))
+    note = keep_mine_note(row.entity)
+    if note:
+        header = f"{header}. {note}"  # the header is what every view shows: the note is seen without a new widget
+    return ConflictView(row, label, header, mine_by, mine_at, theirs_by, theirs_at, tuple(fields), note)
 
 
 # -- refused changes --------------------------------------------------------------------------------------
@@ -433,7 +442,7 @@ def list_issues(store: Store) -> list[IssueRow]:
                     text=reason_text(issue.reason, detail if detail != NONE else "", missing, refused),
                     detail=detail if detail != NONE else "",
                     at=issue.at,
-                    retried=issue.reason == "blob_missing",
+                    retried=issue.reason in RETRIED_REASONS,
                 )
             )
     return found

@@ -94,6 +94,11 @@ def kind_label(entity: str) -> str:
         "waypoints": translate("Sync", "Waypoint"),
         "reviews": translate("Sync", "Review"),
         "grievances": translate("Sync", "Grievance"),
+        "sites": translate("Sync", "Site"),
+        "users": translate("Sync", "User"),
+        "templates": translate("Sync", "Form"),
+        "limit_sets": translate("Sync", "Limit set"),
+        "parameters": translate("Sync", "Parameter"),
     }.get(entity, entity)
 
 

@@ -3,7 +3,8 @@
 A page and the cursor it earns are stored in ONE transaction, so a sync cut anywhere resumes at the
 first page not stored, and applying a page twice changes nothing (a record at or below the local
 revision is skipped). A pulled record never overwrites a local edit the registry has not confirmed:
-it becomes a conflict that a person resolves (unless both say the same).
+it becomes a conflict that a person resolves (unless both say the same); reference records too, though
+they are never pushed (see ``_decide``).
 """
 
 from __future__ import annotations
@@ -37,11 +38,24 @@ def cursor_state(store: Store) -> dict[str, Any]:
 
 def _decide(result: PageResult):
     def decide(session: Session, record: Record) -> bool:
-        if record.entity in REFERENCE_ENTITIES:
-            local = session.get(MODELS[record.entity], record.id)
-            # Published by the registry, never pushed: the registry's copy wins (skip what we hold).
-            return local is None or local.rev is None or record.rev > local.rev
         local = session.get(MODELS[record.entity], record.id)
+        if record.entity in REFERENCE_ENTITIES:
+            # Sites, users, forms, limit sets and parameters are published by the registry and never pushed.
+            # A copy never synced (rev None: a store made before its first sync, the demo) simply adopts the
+            # registry's. But a synced copy edited here since (``fieldkit sites boundary``, a newer built-in
+            # limit set) is a person's work: overwriting it silently would lose it without anyone knowing.
+            # So it becomes a conflict like any record's, shown in the same list. Why not "the registry
+            # wins, with a note"? The note would show what was lost, but the person could not get it back;
+            # a conflict lets them choose. "Keep mine" keeps the edit on this laptop only (it is still not
+            # sent: see conflicts.keep_mine_note), "keep theirs" applies the registry's copy.
+            if local is None or local.rev is None:
+                return True
+            if record.rev <= local.rev:
+                return False
+            if local.dirty and not same_content(row_data(session, local), record.data):
+                result.conflicts += open_conflict(session, record.entity, record.id, row_data(session, local), record)
+                return False
+            return True
         if local is None:
             return not record.deleted  # a tombstone of something never held: nothing to do
         if local.rev is not None and record.rev <= local.rev:

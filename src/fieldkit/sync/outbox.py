@@ -26,6 +26,12 @@ from fieldkit.sync.records import MODELS, row_data
 
 #: LocalMeta key: ids of the sites the registry lets this user see (written with each pulled page).
 SCOPE_KEY = "sync_scope"
+#: Refusals that say "not yet", not "no": the change is sent again at every sync, edited or not (its
+#: SyncIssue stays, and is shown, until the registry accepts it). ``blob_missing``: the original is still
+#: uploading. ``parent_missing``: the registry lacks the inspection, e.g. refused for a form version an
+#: administrator has not published yet; once published the inspection goes, and its children must follow
+#: without anybody editing them.
+RETRIED_REASONS = frozenset({"blob_missing", "parent_missing"})
 
 
 def change_id(entity: str, record_id: str, updated_at: datetime | None, deleted: bool) -> str:
@@ -89,7 +95,9 @@ def collect(store: Store, *, blobs_carried: frozenset[str] | set[str] = frozense
                 select(SyncConflict.entity, SyncConflict.record_id).where(SyncConflict.resolved_at.is_(None))
             ).all()
         )
-        issues = {(i.entity, i.record_id): i for i in session.scalars(select(SyncIssue)) if i.reason != "blob_missing"}
+        issues = {
+            (i.entity, i.record_id): i for i in session.scalars(select(SyncIssue)) if i.reason not in RETRIED_REASONS
+        }
         for entity in FIELD_ENTITIES:
             model = MODELS[entity]
             stmt = select(model).where(model.dirty.is_(True))

@@ -24,7 +24,8 @@ class SyncStatus:
     conflicts: int
     """Open conflicts, waiting for a person."""
     rejected: int
-    """Changes the registry refused (not retried until edited again)."""
+    """Changes the registry refused: not retried until edited again, except ``parent_missing`` (retried at
+    every sync, and counted here until accepted); ``blob_missing`` (an upload under way) is not counted."""
     outside_scope: int = 0
     """Local records of sites this user may not sync (kept on the laptop, never sent)."""
 
