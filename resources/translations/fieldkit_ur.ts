@@ -2155,8 +2155,12 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>بتائیں کون لاگ ان کر رہا ہے: ‎--user NAME‎۔</translation>
     </message>
     <message>
+        <source>fieldkit: warning: this laptop holds no login to sign the bundle with; the registry accepts it only if its operator vouches for you (fieldkit-registry bundle import --vouch).</source>
+        <translation>fieldkit: انتباہ: اس لیپ ٹاپ پر کوئی لاگ اِن نہیں جس سے بنڈل پر دستخط ہوں؛ رجسٹری اسے تبھی قبول کرے گی جب اس کا منتظم آپ کی ضمانت دے (fieldkit-registry bundle import --vouch)۔</translation>
+    </message>
+    <message>
         <source>{path} is not a usable FieldKit bundle: {reason}</source>
-        <extracomment>Largest inflated/compressed ratio accepted for a member above RATIO_FLOOR bytes. JSON manifests compress 5-30x; photos barely at all; a bomb of zeros about 1000x.</extracomment>
+        <extracomment>Largest inflated/compressed ratio accepted for a member above RATIO_FLOOR bytes. JSON manifests compress 5-30x; photos barely at all; a bomb of zeros about 1000x. Deepest nesting of arrays/objects accepted in a manifest. A real one nests about 6 deep (manifest &gt; changes &gt; change &gt; data &gt; chunks &gt; chunk); json and pydantic recurse per level, so a manifest of 100,000 &quot;[&quot; would otherwise end in RecursionError rather than a message.</extracomment>
         <translation>{path} قابل استعمال FieldKit بنڈل نہیں: {reason}</translation>
     </message>
     <message>
@@ -2228,6 +2232,14 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>مینی فیسٹ خراب ہے ({reason})</translation>
     </message>
     <message>
+        <source>the manifest is nested {n} levels deep (at most {max})</source>
+        <translation>مینی فیسٹ {n} درجے گہرا ہے (زیادہ سے زیادہ {max})</translation>
+    </message>
+    <message>
+        <source>the manifest is nested too deeply</source>
+        <translation>مینی فیسٹ حد سے زیادہ گہرا ہے</translation>
+    </message>
+    <message>
         <source>the manifest is invalid ({reason})</source>
         <translation>مینی فیسٹ درست نہیں ({reason})</translation>
     </message>
@@ -2236,12 +2248,21 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>مینی فیسٹ اور اس میں موجود فائلیں مطابقت نہیں رکھتیں</translation>
     </message>
     <message>
+        <source>This laptop is logged in as {known}, so its bundle can only carry {known}&apos;s changes: log in as {user} first (fieldkit sync --user {user}) or leave out --user.</source>
+        <extracomment>False: no stored token to sign with; the registry takes it only if its operator vouches (--vouch)</extracomment>
+        <translation>یہ لیپ ٹاپ {known} کے نام سے لاگ اِن ہے، اس لیے اس کا بنڈل صرف {known} کی تبدیلیاں لے جا سکتا ہے: پہلے {user} کے نام سے لاگ اِن کریں (fieldkit sync --user {user}) یا --user چھوڑ دیں۔</translation>
+    </message>
+    <message>
         <source>Say whose changes these are: --user NAME.</source>
         <translation>بتائیں یہ تبدیلیاں کس کی ہیں: ‎--user NAME‎۔</translation>
     </message>
     <message>
         <source>{path} is a bundle of changes, not a reply from the registry.</source>
         <translation>{path} تبدیلیوں کا بنڈل ہے، رجسٹری کا جواب نہیں۔</translation>
+    </message>
+    <message>
+        <source>Sites, users and forms are published by the registry and never sent from a laptop: keeping yours keeps it on this laptop only. Ask the registry&apos;s administrator to make the change there.</source>
+        <translation>سائٹس، صارفین اور فارم رجسٹری شائع کرتی ہے اور یہ کبھی لیپ ٹاپ سے نہیں بھیجے جاتے: اپنی نقل رکھنے سے وہ صرف اسی لیپ ٹاپ پر رہے گی۔ رجسٹری کے منتظم سے کہیں کہ یہ تبدیلی وہاں کریں۔</translation>
     </message>
     <message>
         <source>Keep &apos;mine&apos; or &apos;theirs&apos;.</source>
@@ -2665,6 +2686,18 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Grievance</source>
         <translation>شکایت</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>صارف</translation>
+    </message>
+    <message>
+        <source>Limit set</source>
+        <translation>حدود کا مجموعہ</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>پیرامیٹر</translation>
     </message>
     <message>
         <source>Jan</source>

@@ -2154,8 +2154,12 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>请指定登录用户：--user 用户名。</translation>
     </message>
     <message>
+        <source>fieldkit: warning: this laptop holds no login to sign the bundle with; the registry accepts it only if its operator vouches for you (fieldkit-registry bundle import --vouch).</source>
+        <translation>fieldkit：警告：本机没有可用于签名数据包的登录；只有登记系统管理员为您担保时才会接受它（fieldkit-registry bundle import --vouch）。</translation>
+    </message>
+    <message>
         <source>{path} is not a usable FieldKit bundle: {reason}</source>
-        <extracomment>Largest inflated/compressed ratio accepted for a member above RATIO_FLOOR bytes. JSON manifests compress 5-30x; photos barely at all; a bomb of zeros about 1000x.</extracomment>
+        <extracomment>Largest inflated/compressed ratio accepted for a member above RATIO_FLOOR bytes. JSON manifests compress 5-30x; photos barely at all; a bomb of zeros about 1000x. Deepest nesting of arrays/objects accepted in a manifest. A real one nests about 6 deep (manifest &gt; changes &gt; change &gt; data &gt; chunks &gt; chunk); json and pydantic recurse per level, so a manifest of 100,000 &quot;[&quot; would otherwise end in RecursionError rather than a message.</extracomment>
         <translation>{path} 不是可用的 FieldKit 数据包：{reason}</translation>
     </message>
     <message>
@@ -2227,6 +2231,14 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>清单已损坏（{reason}）</translation>
     </message>
     <message>
+        <source>the manifest is nested {n} levels deep (at most {max})</source>
+        <translation>清单嵌套了 {n} 层（最多 {max} 层）</translation>
+    </message>
+    <message>
+        <source>the manifest is nested too deeply</source>
+        <translation>清单嵌套过深</translation>
+    </message>
+    <message>
         <source>the manifest is invalid ({reason})</source>
         <translation>清单无效（{reason}）</translation>
     </message>
@@ -2235,12 +2247,21 @@ Your saved work is safe: every change is stored when it is made. The details are
         <translation>清单与所含文件不一致</translation>
     </message>
     <message>
+        <source>This laptop is logged in as {known}, so its bundle can only carry {known}&apos;s changes: log in as {user} first (fieldkit sync --user {user}) or leave out --user.</source>
+        <extracomment>False: no stored token to sign with; the registry takes it only if its operator vouches (--vouch)</extracomment>
+        <translation>本机以 {known} 身份登录，因此其数据包只能携带 {known} 的更改：请先以 {user} 身份登录（fieldkit sync --user {user}），或不使用 --user。</translation>
+    </message>
+    <message>
         <source>Say whose changes these are: --user NAME.</source>
         <translation>请指定这些修改属于谁：--user 用户名。</translation>
     </message>
     <message>
         <source>{path} is a bundle of changes, not a reply from the registry.</source>
         <translation>{path} 是修改数据包，不是登记系统的回复。</translation>
+    </message>
+    <message>
+        <source>Sites, users and forms are published by the registry and never sent from a laptop: keeping yours keeps it on this laptop only. Ask the registry&apos;s administrator to make the change there.</source>
+        <translation>矿区、用户和表单由登记系统发布，从不由本机发送：保留您的版本只会保留在本机上。请让登记系统管理员在那里进行修改。</translation>
     </message>
     <message>
         <source>Keep &apos;mine&apos; or &apos;theirs&apos;.</source>
@@ -2664,6 +2685,18 @@ Your saved work is safe: every change is stored when it is made. The details are
     <message>
         <source>Grievance</source>
         <translation>申诉</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Limit set</source>
+        <translation>限值集</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
     </message>
     <message>
         <source>Jan</source>

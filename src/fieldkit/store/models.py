@@ -340,7 +340,8 @@ class SyncConflict(Base):
 
 class SyncIssue(Base):
     """The registry rejected a pushed change. The record stays dirty but is not pushed again until it
-    is edited again (its ``updated_at`` moves), except ``blob_missing``, retried at every sync."""
+    is edited again (its ``updated_at`` moves), except ``blob_missing`` and ``parent_missing``, which
+    are retried at every sync."""
 
     __tablename__ = "sync_issues"
     __table_args__ = (UniqueConstraint("entity", "record_id", name="uq_sync_issues_record"),)
