@@ -37,7 +37,7 @@ from fieldkit.sync.protocol import (
     UserInfo,
     error_body,
 )
-from fieldkit_registry import auth, rules, service
+from fieldkit_registry import auth, holders, rules, service
 from fieldkit_registry.blobs import BlobError, BlobFolder
 from fieldkit_registry.config import Settings
 from fieldkit_registry.db import (
@@ -215,17 +215,15 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         bad = [h for h in body.hashes if not SHA256.match(h)]
         if bad:
             raise ApiError(400, "bad_request", "hashes are lowercase hex sha256", {"bad": bad[:10]})
-        wanted = sorted(set(body.hashes))
-        held: set[str] = set()
+        # Missing for the caller: absent, or stored but neither held by the caller nor used by a photo
+        # they may read. They then upload the bytes, which proves they hold them (knowing a hash does not).
         with read_session(engine) as session:
-            for start in range(0, len(wanted), 500):
-                part = wanted[start : start + 500]
-                held |= set(session.scalars(select(BlobRow.sha256).where(BlobRow.sha256.in_(part))))
-        return MissingResponse(missing=[h for h in body.hashes if h not in held])
+            usable = holders.usable(session, who, body.hashes)
+        return MissingResponse(missing=[h for h in body.hashes if h not in usable])
 
     @app.get(API_PREFIX + "/blobs/{sha256}/upload")
     def upload_state(sha256: Sha, who: Caller) -> UploadState:
-        return folder.state(engine, sha256, who.user_id, str(who.token_id))
+        return folder.state(engine, sha256, who, str(who.token_id))
 
     @app.put(
         API_PREFIX + "/blobs/{sha256}",
@@ -247,7 +245,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         chunk = await request.body()
 
         def append() -> UploadState:
-            return folder.append(engine, sha256, who.user_id, str(who.token_id), offset, total, chunk)
+            return folder.append(engine, sha256, who, str(who.token_id), offset, total, chunk)
 
         return await run_in_threadpool(append)
 
@@ -259,7 +257,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     def get_blob(sha256: Sha, who: Caller) -> FileResponse:
         with read_session(engine) as session:
             row = session.get(BlobRow, sha256)
-            allowed = row is not None and (who.is_admin or row.uploaded_by == who.user_id)
+            allowed = row is not None and (who.is_admin or holders.holds(session, who.user_id, sha256))
             if row is not None and not allowed:
                 sites = rules.site_ids(session, who)
                 query = select(RecordRow.id).where(

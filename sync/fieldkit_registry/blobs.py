@@ -3,8 +3,9 @@
 ``DATA/blobs/ab/<sha256>`` holds verified blobs; ``DATA/uploads/<sha256>.<user>.<key>.part`` a partial
 upload, one per uploader and device token (two laptops of one user sending the same photo do not
 interleave). A blob enters the folder only after its bytes hash to its name, through fsync and an
-atomic rename. Partial uploads are capped per user and dropped after :data:`PARTIAL_DAYS` days, so
-abandoned uploads do not fill the disk.
+atomic rename; an upload of a blob already stored is verified the same way and then dropped, making
+its sender a holder (:mod:`fieldkit_registry.holders`). Partial uploads are capped per user and
+dropped after :data:`PARTIAL_DAYS` days, so abandoned uploads do not fill the disk.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ import time
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
 
-from fieldkit.store.types import utcnow
 from fieldkit.sync.protocol import MAX_BLOB_BYTES, SHA256, UploadState
-from fieldkit_registry.db import BlobRow, read_session, write_session
+from fieldkit_registry import holders
+from fieldkit_registry.auth import Caller
+from fieldkit_registry.db import BlobRow, read_session
 
 log = logging.getLogger("fieldkit_registry.blobs")
 #: Unfinished uploads older than this are deleted when the registry starts.
@@ -50,24 +51,29 @@ class BlobFolder:
         assert SHA256.match(sha256)
         return self.uploads / f"{sha256}.{user_id}.{key}.part"
 
-    def state(self, engine: Engine, sha256: str, user_id: str, key: str) -> UploadState:
+    def state(self, engine: Engine, sha256: str, caller: Caller, key: str) -> UploadState:
+        """Where ``caller``'s upload of ``sha256`` through ``key`` stands. A stored blob is complete only
+        for those who may use it (:func:`fieldkit_registry.holders.usable`); anyone else uploads its
+        bytes like a new blob, to prove they hold them."""
         with read_session(engine) as session:
             row = session.get(BlobRow, sha256)
-        if row is not None and self.path(sha256).exists():
+            usable = row is not None and bool(holders.usable(session, caller, [sha256]))
+        if usable and self.path(sha256).exists():
             return UploadState(sha256=sha256, received=row.size, complete=True)
-        part = self.partial(sha256, user_id, key)
+        part = self.partial(sha256, caller.user_id, key)
         received = part.stat().st_size if part.exists() else 0
         return UploadState(sha256=sha256, received=received, complete=False)
 
     def append(
-        self, engine: Engine, sha256: str, user_id: str, key: str, offset: int, total: int, chunk: bytes
+        self, engine: Engine, sha256: str, caller: Caller, key: str, offset: int, total: int, chunk: bytes
     ) -> UploadState:
         """Append ``chunk`` at ``offset`` of an upload of ``total`` bytes; verify and store at the end.
 
         No database transaction is open while the chunk is written and synced to disk."""
         if total > MAX_BLOB_BYTES:
             raise BlobError(413, "too_large", f"a blob is at most {MAX_BLOB_BYTES} bytes")
-        state = self.state(engine, sha256, user_id, key)
+        user_id = caller.user_id
+        state = self.state(engine, sha256, caller, key)
         if state.complete:
             return state
         if offset != state.received:
@@ -105,7 +111,8 @@ class BlobFolder:
             )
 
     def finish(self, engine: Engine, sha256: str, user_id: str, part: Path, total: int) -> UploadState:
-        """Verify the partial upload ``part`` of ``total`` bytes and move it into place (or drop it)."""
+        """Verify the partial upload ``part`` of ``total`` bytes, move it into place (or drop it when the
+        blob is already stored: the stored file is never replaced) and record ``user_id`` as a holder."""
         digest = hashlib.sha256()
         if part.exists():
             with open(part, "rb") as fh:
@@ -115,23 +122,20 @@ class BlobFolder:
             part.unlink(missing_ok=True)
             raise BlobError(422, "hash_mismatch", "the uploaded bytes do not hash to their name; upload again")
         target = self.path(sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not part.exists():
-            part.write_bytes(b"")  # the empty blob
-        os.replace(part, target)
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-        try:
-            # Its own short transaction, the write lock taken up front (SQLite): never an upgrade of a
-            # read transaction that another write overtook.
-            with write_session(engine) as session, session.begin():
-                if session.get(BlobRow, sha256) is None:
-                    session.add(BlobRow(sha256=sha256, size=total, created_at=utcnow(), uploaded_by=user_id))
-        except IntegrityError:
-            pass  # someone else finished the same blob at the same moment: it is stored, which is all we want
+        if target.exists():
+            # Someone stored these bytes before: the upload proved the caller holds them, nothing more.
+            part.unlink(missing_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not part.exists():
+                part.write_bytes(b"")  # the empty blob
+            os.replace(part, target)
+            dir_fd = os.open(target.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        holders.record(engine, sha256, total, user_id)
         return UploadState(sha256=sha256, received=total, complete=True)
 
     def clean_partials(self, days: float = PARTIAL_DAYS) -> int:

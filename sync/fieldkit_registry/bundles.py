@@ -1,9 +1,9 @@
 """``fieldkit-registry bundle import FILE --reply OUT``: a laptop's push carried as a file.
 
 The bundle is read with the client's own reader (:mod:`fieldkit.sync.bundlefile`: names matched, never
-used as paths; sizes, ratios and hashes checked). Its blobs are verified before anything is stored,
-the push runs as the manifest's user exactly as over HTTP, and the reply carries the answers, the
-pages since the laptop's cursor and the photos in them.
+used as paths; sizes, ratios and hashes checked). Its blobs are verified before anything is stored (and
+make the bundle's user their holder), the push runs as the manifest's user exactly as over HTTP, and
+the reply carries the answers, the pages since the laptop's cursor and the photos in them.
 Importing the same bundle twice changes nothing: change ids are remembered.
 
 Whose changes they are is not taken from the manifest's word: the laptop signs the manifest with its
@@ -27,11 +27,11 @@ from fieldkit.errors import ValidationError
 from fieldkit.store.types import utcnow
 from fieldkit.sync.bundlefile import read_bundle, write_bundle
 from fieldkit.sync.protocol import MAX_BATCH, BundleManifest, ChangeResult, bundle_proof
-from fieldkit_registry import service
+from fieldkit_registry import holders, service
 from fieldkit_registry.auth import Caller
 from fieldkit_registry.blobs import BlobError, BlobFolder
 from fieldkit_registry.config import Settings
-from fieldkit_registry.db import BlobRow, TokenRow, UserRow, read_session
+from fieldkit_registry.db import BlobHolder, BlobRow, TokenRow, UserRow, read_session
 
 log = logging.getLogger("fieldkit_registry.bundles")
 
@@ -126,22 +126,30 @@ def import_bundle(engine: Engine, settings: Settings, path: Path, reply_path: Pa
 
 
 def _import_blobs(engine: Engine, folder: BlobFolder, reader, manifest: BundleManifest, caller: Caller) -> int:
-    """Verify every blob of the bundle into a partial file first; only then store them all."""
+    """Verify every blob of the bundle into a partial file first; only then store them all. A blob the
+    registry already stores is verified too (the bundle carries its bytes) and makes the bundle's user
+    a holder (:mod:`fieldkit_registry.holders`); its stored file stays as it is."""
     wanted = sorted(set(manifest.blobs) & set(reader.hashes))
+    held: set[str] = set()
     with read_session(engine) as session:
-        present = set(session.scalars(select(BlobRow.sha256).where(BlobRow.sha256.in_(wanted)))) if wanted else set()
-    todo = [sha for sha in wanted if sha not in present]
+        for start in range(0, len(wanted), holders.CHUNK):
+            part = wanted[start : start + holders.CHUNK]
+            query = select(BlobHolder.sha256).where(BlobHolder.user_id == caller.user_id, BlobHolder.sha256.in_(part))
+            held |= set(session.scalars(query))
+    todo = [sha for sha in wanted if sha not in held or not folder.path(sha).exists()]
     folder.uploads.mkdir(parents=True, exist_ok=True)
     key = "bundle-" + uuid.uuid4().hex  # this import's own partial files
     parts = {sha: folder.partial(sha, caller.user_id, key) for sha in todo}
+    new = 0
     try:
         for sha, part in parts.items():
             reader.copy_blob(sha, part)  # verified: raises ValidationError on a bad blob
         for sha, part in parts.items():
+            new += not folder.path(sha).exists()
             folder.finish(engine, sha, caller.user_id, part, part.stat().st_size)
     except BlobError as exc:
         raise ValidationError(f"A blob of the bundle was refused: {exc.message}") from None
     finally:
         for part in parts.values():
             part.unlink(missing_ok=True)
-    return len(todo)
+    return new

@@ -16,6 +16,7 @@ from fieldkit.checklists.model import Template
 from fieldkit.sync.ids import reference_id
 from fieldkit.sync.protocol import Change
 from fieldkit_registry.db import BlobRow, RecordRow
+from fieldkit_registry.holders import holds
 from fieldkit_registry.validate import Invalid
 
 if TYPE_CHECKING:
@@ -57,10 +58,11 @@ def check_record(ctx: PushContext, change: Change, data: dict[str, Any], current
 
 
 def _may_use_blob(ctx: PushContext, blob: BlobRow) -> None:
-    """A photo record names only a blob its writer uploaded or may already see: otherwise knowing a
-    hash would be enough to download anyone's photo (by filing a record of one's own with it)."""
+    """A photo record names only a blob its writer holds (sent its bytes, :mod:`fieldkit_registry.holders`)
+    or may already see: otherwise knowing a hash would be enough to download anyone's photo (by filing
+    a record of one's own with it)."""
     caller = ctx.caller
-    if caller.is_admin or blob.uploaded_by == caller.user_id:
+    if caller.is_admin or holds(ctx.session, caller.user_id, blob.sha256):
         return
     seen = select(RecordRow.id).where(
         RecordRow.entity == "photos", RecordRow.blob_sha256 == blob.sha256, RecordRow.deleted.is_(False), ctx.readable
@@ -69,8 +71,8 @@ def _may_use_blob(ctx: PushContext, blob: BlobRow) -> None:
         raise Invalid(
             "forbidden",
             (
-                "the photo's original on the registry was uploaded by someone else, "
-                "and you may not see a photo that uses it"
+                "the photo's original on the registry was uploaded by someone else, you have not sent "
+                "its bytes, and you may not see a photo that uses it"
             ),
         )
 

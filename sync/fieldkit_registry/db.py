@@ -132,6 +132,18 @@ class BlobRow(Base):
     uploaded_by: Mapped[str | None] = mapped_column(String(36))
 
 
+class BlobHolder(Base):
+    """A user who proved they hold a blob's bytes: they uploaded them (or carried them in a verified
+    bundle) and they hashed to the blob's name. Only holders, and users who may read a photo using the
+    blob, may name it in a photo record or download it: knowing a hash is never enough."""
+
+    __tablename__ = "blob_holders"
+
+    sha256: Mapped[str] = mapped_column(String(64), ForeignKey("blobs.sha256"), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class LoginFailure(Base):
     """Failed logins, kept in the database so the limit holds across restarts and workers."""
 
