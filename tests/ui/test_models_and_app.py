@@ -105,10 +105,13 @@ def test_the_app_opens_a_real_window_under_xvfb(data_dir: Path):
     """What `make run` does, end to end: seed the demo, open the real window on a virtual screen."""
     assert run_cli("demo", "--quiet", data_dir=data_dir).returncode == 0
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    log_file = data_dir / "logs" / "fieldkit.log"
+    # The window is mapped a moment before its "shown" line is logged: wait for both before stopping it.
     script = (
         f'"{sys.executable}" -m fieldkit --data-dir "{data_dir}" gui & pid=$!; '
         "for i in $(seq 1 150); do "
-        '  if xwininfo -root -tree | grep -q "\\"FieldKit\\""; then kill $pid; wait $pid; exit 0; fi; '
+        '  if xwininfo -root -tree | grep -q "\\"FieldKit\\"" '
+        f'&& grep -q "main window shown" "{log_file}" 2>/dev/null; then kill $pid; wait $pid; exit 0; fi; '
         "  sleep 0.2; "
         "done; kill $pid; exit 1"
     )
@@ -117,8 +120,7 @@ def test_the_app_opens_a_real_window_under_xvfb(data_dir: Path):
         ["xvfb-run", "-a", "sh", "-c", script], env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    log = (data_dir / "logs" / "fieldkit.log").read_text()
-    assert "main window shown" in log
+    assert "main window shown" in log_file.read_text()
     assert time.monotonic() - started < 110
 
 
