@@ -52,7 +52,7 @@ class SyncMixin:
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_by: Mapped[str | None] = mapped_column(String(64))
     rev: Mapped[int | None] = mapped_column(Integer)
-    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True, index=True)  # each sync asks for the dirty rows
     deleted_at: Mapped[datetime | None] = mapped_column(default=None)
 
     @property

@@ -137,13 +137,20 @@ def outside_scope(session: Session):
     if meta is None or meta.value is None:
         return lambda entity, row: False
     scope = set(meta.value)
-    # Only the (few) inspections outside the scope: a laptop may hold thousands inside it.
-    foreign = set(session.scalars(select(Inspection.id).where(Inspection.site_id.not_in(sorted(scope)))))
+    # Asked only for the (few) dirty rows, by primary key and cached: a laptop may hold thousands of
+    # inspections, and scanning them costs more than the rest of an incremental sync.
+    sites: dict[str, str | None] = {}
+
+    def site_of(inspection_id: str) -> str | None:
+        if inspection_id not in sites:
+            sites[inspection_id] = session.scalar(select(Inspection.site_id).where(Inspection.id == inspection_id))
+        return sites[inspection_id]
 
     def outside(entity: str, row: Any) -> bool:
         if entity in ("inspections", "grievances"):
             return row.site_id not in scope
-        return entity in INSPECTION_CHILDREN and getattr(row, "inspection_id", None) in foreign
+        parent = getattr(row, "inspection_id", None) if entity in INSPECTION_CHILDREN else None
+        return parent is not None and site_of(parent) not in scope
 
     return outside
 
