@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, Integer, LargeBinary, String
+from sqlalchemy import Boolean, Date, Float, Integer, LargeBinary, String
 
 from fieldkit.store.models import SYNCED_ENTITIES
 from fieldkit.store.types import UTCDateTime
@@ -47,25 +47,20 @@ class Invalid(Exception):
         self.detail = detail
 
 
+#: Column type -> the kind of JSON value expected, first match wins (UTCDateTime before its bases).
+_KINDS = (
+    (UTCDateTime, "datetime"),
+    (Date, "date"),
+    (Boolean, "bool"),
+    (Float, "float"),
+    (Integer, "int"),
+    (String, "str"),
+    (LargeBinary, "bytes"),
+)
+
+
 def _kind(column) -> str:
-    t = column.type
-    if isinstance(t, UTCDateTime):
-        return "datetime"
-    if isinstance(t, Date):
-        return "date"
-    if isinstance(t, Boolean):
-        return "bool"
-    if isinstance(t, Float):
-        return "float"
-    if isinstance(t, Integer):
-        return "int"
-    if isinstance(t, String):
-        return "str"
-    if isinstance(t, LargeBinary):
-        return "bytes"
-    if isinstance(t, JSON):
-        return "json"
-    return "json"
+    return next((kind for type_, kind in _KINDS if isinstance(column.type, type_)), "json")
 
 
 @cache

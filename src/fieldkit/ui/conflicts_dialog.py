@@ -136,15 +136,11 @@ class ConflictsDialog(QDialog):
         self.record_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.who = QLabel(page)
         self.who.setWordWrap(True)
-        self.diff = QTableWidget(0, 3, page)
-        self.diff.setHorizontalHeaderLabels(
-            [self.tr("Field"), self.tr("Mine (this laptop)"), self.tr("Theirs (registry)")]
+        self.diff = _read_only_table(
+            page,
+            [self.tr("Field"), self.tr("Mine (this laptop)"), self.tr("Theirs (registry)")],
+            self.tr("Differences"),
         )
-        self.diff.verticalHeader().hide()
-        self.diff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.diff.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.diff.setWordWrap(True)
-        self.diff.setAccessibleName(self.tr("Differences"))
         cols = self.diff.horizontalHeader()
         cols.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         cols.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -197,13 +193,9 @@ class ConflictsDialog(QDialog):
             page,
         )
         note.setWordWrap(True)
-        self.issues = QTableWidget(0, 3, page)
-        self.issues.setHorizontalHeaderLabels([self.tr("Record"), self.tr("Why"), self.tr("When")])
-        self.issues.verticalHeader().hide()
-        self.issues.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.issues.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.issues.setWordWrap(True)
-        self.issues.setAccessibleName(self.tr("Refused changes"))
+        self.issues = _read_only_table(
+            page, [self.tr("Record"), self.tr("Why"), self.tr("When")], self.tr("Refused changes")
+        )
         cols = self.issues.horizontalHeader()
         cols.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         cols.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -316,3 +308,15 @@ class ConflictsDialog(QDialog):
         self.resolved += 1
         self.reload(select=index)
         return True
+
+
+def _read_only_table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
+    """A table of whole rows to read (never edited in place), with word-wrapped cells."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.setAccessibleName(name)
+    return table

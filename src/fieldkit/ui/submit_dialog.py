@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 
 
 class SubmitProblemsDialog(QDialog):
-    """Lists the problems; ``chosen`` holds the item the user went to (after ``exec()``)."""
+    """Lists the problems; ``chosen`` holds the item the user went to once the dialog has closed."""
 
     def __init__(self, problems: list, parent: QWidget | None = None) -> None:
         super().__init__(parent)
